@@ -1,0 +1,39 @@
+# Samverkanstorget. Two commands are all a new machine needs:
+#   make serve   builds and serves the site on http://127.0.0.1:8000
+#   make test    runs every test
+# Everything is installed into .venv/ from requirements.lock.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: serve site test check lock clean
+
+$(STAMP): requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	touch $(STAMP)
+
+## Build and serve the site with live reload (also for minnesanteckningar/, kalender/, verktygslada/).
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+## Strict build into site/.
+site: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+## Every test.
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+## Re-resolve requirements.lock from pyproject.toml (maintainers only; needs pip-tools).
+lock: $(STAMP)
+	$(BIN)/python -m pip install --quiet pip-tools
+	$(BIN)/pip-compile --quiet --generate-hashes --extra test --strip-extras -o requirements.lock pyproject.toml
+
+clean:
+	rm -rf site .pytest_cache

@@ -1,0 +1,1 @@
+"""Samverkanstorget's content core: load, validate and generate, independent of MkDocs."""

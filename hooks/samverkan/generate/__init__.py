@@ -1,0 +1,1 @@
+"""Pure functions from content records to pages, navigation and feeds."""

@@ -1,0 +1,94 @@
+"""Rendering generated Markdown safely.
+
+Generated pages are Markdown so that MkDocs checks their links and the theme,
+search and navigation treat them like any page. Every value a template prints
+is escaped for Markdown *and* HTML unless it is a `Md` fragment we built
+ourselves: with pymdownx.escapeall a backslash makes any punctuation literal,
+so text from YAML can never become a tag, a link, an attribute list or a
+template expression.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+import re
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+import jinja2
+from babel.dates import format_date
+
+_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+
+
+class Md(str):
+    """A Markdown fragment that is already safe: printed as it is."""
+
+
+def escape(value: object) -> str:
+    """Plain text as literal Markdown on one line."""
+    return _PUNCTUATION.sub(r"\\\1", " ".join(str(value).split()))
+
+
+def _finalize(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Md):
+        return value
+    return escape(value)
+
+
+def swedish_date(value: date) -> str:
+    return format_date(value, "d MMMM y", locale="sv")
+
+
+def relative_link(target: str, from_uri: str) -> str:
+    """A link from one Markdown source file to another, as MkDocs resolves them."""
+    return posixpath.relpath(target, posixpath.dirname(from_uri) or ".")
+
+
+def link(text: object, target: str, from_uri: str) -> Md:
+    return Md(f"[{_finalize(text)}]({relative_link(target, from_uri)})")
+
+
+def mailto(address: str) -> Md:
+    # Addresses are validated to letters, digits and ._%+-@ before they get here.
+    return Md(f"[{escape(address)}](mailto:{address})")
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+        finalize=_finalize,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,  # escaping is done by _finalize, for Markdown and HTML at once
+    )
+    env.filters["datum"] = swedish_date
+    env.filters["json"] = lambda value: Md(json.dumps(value, ensure_ascii=False))
+    env.globals["mailto"] = mailto
+    return env
+
+
+def render(template: str, page_uri: str, **context: object) -> str:
+    """Render one template for the page at `page_uri` (its Markdown source path)."""
+    env = _environment()
+    return env.get_template(template).render(
+        page_uri=page_uri,
+        link=lambda text, target: link(text, target, page_uri),
+        **context,
+    )
+
+
+def front_matter(title: str, **meta: object) -> str:
+    """Front matter for a generated page. The title is HTML-escaped because
+    the theme prints page titles into <title> and the navigation unescaped."""
+    lines = ["---", f"title: {json.dumps(html.escape(title, quote=False), ensure_ascii=False)}"]
+    lines += [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
+    return Md("\n".join([*lines, "---", ""]))

@@ -1,0 +1,62 @@
+"""The site navigation, computed from what exists: a section appears when it has content."""
+
+from __future__ import annotations
+
+import posixpath
+from typing import Iterable
+
+from ..model import Content, GroupType
+from .pages import DOCUMENTS_INDEX, GROUPS_INDEX, NOSAM_INDEX, document_uri, group_uri
+
+NEWS_INDEX = "aktuellt/index.md"
+
+# Hand-written sections get these labels; others are named after their index page.
+_SECTION_LABELS = {"om": "Om webbplatsen"}
+
+
+def navigation(content: Content, written_pages: Iterable[str]) -> list:
+    """MkDocs `nav`: generated sections plus the editors' own pages, by folder."""
+    written = sorted(set(written_pages))
+    nav: list = []
+    if "index.md" in written:
+        nav.append({"Start": "index.md"})
+    if NEWS_INDEX in written:
+        nav.append({"Aktuellt": NEWS_INDEX})
+    nav.append({"Grupper": _groups_section(content)})
+    if content.documents:
+        nav.append({"Dokument": [DOCUMENTS_INDEX, *(document_uri(d) for d in content.documents)]})
+    nav.extend(_written_sections(written))
+    return nav
+
+
+def _groups_section(content: Content) -> list:
+    section: list = [GROUPS_INDEX, {"NOSAM": NOSAM_INDEX}]
+    for kind in GroupType:
+        groups = content.groups_of_type(kind)
+        if groups:
+            section.append({kind.plural: [group_uri(g) for g in groups]})
+    wound_up = content.wound_up_groups()
+    if wound_up:
+        section.append({"Avvecklade grupper": [group_uri(g) for g in wound_up]})
+    return section
+
+
+def _written_sections(written: list[str]) -> list:
+    """Folders of hand-written pages outside the generated sections."""
+    taken = {"index.md", NEWS_INDEX}
+    folders: dict[str, list[str]] = {}
+    for uri in written:
+        if uri in taken or uri.startswith(("aktuellt/", "grupper/", "dokument/", "nosam/")):
+            continue
+        folder = uri.split("/", 1)[0] if "/" in uri else ""
+        folders.setdefault(folder, []).append(uri)
+    sections: list = []
+    for folder, uris in folders.items():
+        if not folder:
+            sections.extend(uris)
+            continue
+        index = posixpath.join(folder, "index.md")
+        ordered = ([index] if index in uris else []) + [u for u in uris if u != index]
+        label = _SECTION_LABELS.get(folder, folder.replace("-", " ").capitalize())
+        sections.append({label: ordered})
+    return sections

@@ -1,0 +1,145 @@
+"""Groups: `docs/grupper/<slug>.md`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .. import fields as f
+from ..model import Group, GroupType, Source
+from ..problems import Problem, did_you_mean
+from ..yaml_source import read_markdown_file
+from .common import content_files, slug_problem
+
+GROUP_DIR = "docs/grupper"
+
+GROUP_FIELDS = (
+    f.Field("namn", f.text, required=True),
+    f.Field("typ", f.choice({t.value: t.value for t in GroupType} | {"västbus": "vastbus"}), required=True),
+    f.Field("kommun", f.text),
+    f.Field("område", f.text),
+    f.Field("överordnad", f.slug),
+    f.Field("temagrupper", f.list_of(f.slug), default=()),
+    f.Field("kontakt", f.email),
+    f.Field("ordförande", f.text),
+    f.Field("aktiv", f.boolean, default=True),
+    f.Field("avvecklad", f.a_date),
+    f.Field("ersatt_av", f.slug),
+)
+
+
+def load_groups(root: Path, problems: list[Problem]) -> tuple[dict[str, Group], set[str]]:
+    """Every valid group, and the slugs of every group file (valid or not).
+
+    References are checked against all files, so one broken group file does not
+    make every group that mentions it fail too.
+    """
+    groups: dict[str, Group] = {}
+    all_slugs: set[str] = set()
+    for path, rel in content_files(root, GROUP_DIR, "*.md", skip={"index.md"}):
+        slug = path.stem
+        all_slugs.add(slug)
+        if not f.is_slug(slug):
+            problems.append(slug_problem(rel, slug))
+            continue
+        source, read_problems = read_markdown_file(path, rel)
+        problems.extend(read_problems)
+        if source is None:
+            continue
+        local: list[Problem] = []
+        values = f.read_fields(source.meta, GROUP_FIELDS, rel, local)
+        problems.extend(local)
+        if f.has_missing(values):
+            continue
+        groups[slug] = Group(
+            slug=slug,
+            name=values["namn"],
+            type=GroupType(values["typ"]),
+            source=Source(rel, source.body_line, f.field_lines(source.meta, GROUP_FIELDS)),
+            body=source.body,
+            municipality=values["kommun"],
+            area=values["område"],
+            parent=values["överordnad"],
+            theme_groups=values["temagrupper"],
+            contact=values["kontakt"],
+            chair=values["ordförande"],
+            active=values["aktiv"],
+            wound_up=values["avvecklad"],
+            successor=values["ersatt_av"],
+        )
+        _check_succession(groups[slug], problems)
+    return groups, all_slugs
+
+
+def _check_succession(group: Group, problems: list[Problem]) -> None:
+    where = group.source.line("ersatt_av")
+    if group.successor and group.wound_up is None:
+        problems.append(
+            Problem(
+                group.source.path,
+                where,
+                "ersatt_av",
+                "en grupp som har ersatts måste också ha ett datum i fältet avvecklad",
+                expected="avvecklad: ÅÅÅÅ-MM-DD",
+            )
+        )
+    if group.successor == group.slug:
+        problems.append(Problem(group.source.path, where, "ersatt_av", "en grupp kan inte ersätta sig själv"))
+
+
+def check_group_references(
+    groups: dict[str, Group], all_slugs: set[str], problems: list[Problem]
+) -> None:
+    """Parents, successors and theme groups must exist; parents must not form a cycle."""
+    known = sorted(all_slugs)
+    for group in groups.values():
+        refs = [("överordnad", group.parent), ("ersatt_av", group.successor)]
+        refs += [("temagrupper", t) for t in group.theme_groups]
+        for field_name, ref in refs:
+            if ref is None:
+                continue
+            if ref not in all_slugs:
+                problems.append(
+                    Problem(
+                        group.source.path,
+                        group.source.line(field_name),
+                        field_name,
+                        "okänd grupp",
+                        ref,
+                        f"namnet på en fil i {GROUP_DIR}/ utan .md",
+                        did_you_mean(ref, known),
+                    )
+                )
+            elif field_name == "temagrupper" and ref in groups and groups[ref].type != GroupType.THEME_GROUP:
+                themes = [s for s, g in groups.items() if g.type == GroupType.THEME_GROUP]
+                problems.append(
+                    Problem(
+                        group.source.path,
+                        group.source.line(field_name),
+                        field_name,
+                        "gruppen är ingen temagrupp",
+                        ref,
+                        "en grupp med typ: temagrupp",
+                        did_you_mean(ref, themes),
+                    )
+                )
+    reported: set[str] = set()
+    for group in groups.values():
+        seen: list[str] = []
+        current: str | None = group.slug
+        while current in groups and current not in seen:
+            seen.append(current)
+            current = groups[current].parent
+        if current in seen and current not in reported:
+            cycle = seen[seen.index(current):]
+            reported.update(cycle)
+            for member in cycle:
+                problems.append(
+                    Problem(
+                        groups[member].source.path,
+                        groups[member].source.line("överordnad"),
+                        "överordnad",
+                        "grupperna är varandras överordnade i en cirkel",
+                        " → ".join([*cycle, cycle[0]]),
+                        "en överordnad grupp som inte själv ligger under den här gruppen",
+                    )
+                )

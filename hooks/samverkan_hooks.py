@@ -1,0 +1,122 @@
+"""The MkDocs edge of Samverkanstorget.
+
+The only module that imports MkDocs: it wires MkDocs events to the `samverkan`
+package. Content is loaded and validated once per build in `on_pre_build`
+(before MkDocs cleans the old output, so invalid content never costs the last
+good site); later events only look things up. MkDocs imports this module once
+per process, so nothing is computed at import time and every build starts
+from nothing.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from samverkan.content import load_content
+from samverkan.generate.navigation import NEWS_INDEX, navigation
+from samverkan.generate.pages import GeneratedPage, site_pages
+from samverkan.model import Content
+from samverkan.problems import Problem, report
+from samverkan.today import build_date
+
+log = logging.getLogger("mkdocs.hooks.samverkan")
+
+# How MkDocs was started ("build", "serve", "gh-deploy"). Process-wide by nature;
+# everything about content lives in _build and is replaced by every build.
+_command = "build"
+
+
+@dataclass(frozen=True)
+class BuildState:
+    content: Content
+    problems: tuple[Problem, ...]
+    pages: tuple[GeneratedPage, ...]
+    problem_banner: str
+
+
+_build: BuildState | None = None
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _command
+    _command = command
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    global _build
+    _build = None
+    root = Path(config.config_file_path).resolve().parent
+    today, date_problems = build_date(os.environ)
+    result = load_content(root, today)
+    problems = (*date_problems, *result.problems)
+    if problems and _command != "serve":
+        # A BuildError subclass: MkDocs prints the message, no traceback, and
+        # stops before it touches site_dir.
+        raise PluginError(report(problems))
+    if problems:
+        log.error(report(problems))
+    _build = BuildState(result.content, problems, site_pages(result.content), _banner(problems))
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    state = _state()
+    for page in state.pages:
+        existing = files.get_file_from_path(page.uri)
+        if existing is not None:
+            files.remove(existing)
+        files.append(File.generated(config, page.uri, content=page.markdown))
+    generated = {page.uri for page in state.pages}
+    written = [
+        f.src_uri
+        for f in files.documentation_pages()
+        if f.src_uri not in generated and not _is_news_post(f.src_uri)
+    ]
+    config.nav = navigation(state.content, written)
+    return files
+
+
+def on_page_content(html_content: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    banner = _state().problem_banner
+    return banner + html_content if banner else html_content
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    global _build
+    _build = None
+
+
+def on_build_error(error: Exception) -> None:
+    global _build
+    _build = None
+
+
+def _state() -> BuildState:
+    if _build is None:
+        raise PluginError("Samverkanstorget: innehållet laddades inte (on_pre_build kördes inte).")
+    return _build
+
+
+def _is_news_post(uri: str) -> bool:
+    return uri.startswith(NEWS_INDEX.rsplit("/", 1)[0] + "/posts/")
+
+
+def _banner(problems: tuple[Problem, ...]) -> str:
+    """Shown on every page of a preview while content has errors."""
+    if not problems:
+        return ""
+    items = "".join(f"<li>{html.escape(str(p))}</li>" for p in problems)
+    return (
+        '<div class="admonition failure sv-byggfel" role="alert">'
+        f'<p class="admonition-title">Innehållet har {len(problems)} fel</p>'
+        "<p>Sidorna nedan visar det som gick att läsa. Rätta felen och spara, "
+        f"så uppdateras förhandsvisningen.</p><ul>{items}</ul></div>"
+    )

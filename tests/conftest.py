@@ -1,0 +1,76 @@
+"""Shared fixtures: a copy of the repository to build, and the example site built once."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+CONTENT = ("docs", "minnesanteckningar", "kalender", "verktygslada", "hooks", "mkdocs.yml")
+TODAY = "2026-11-24"
+
+
+@dataclass
+class BuildResult:
+    returncode: int
+    output: str
+    site: Path
+
+    def page(self, url_path: str) -> str:
+        path = self.site / url_path.strip("/") / "index.html" if not url_path.endswith(".html") else self.site / url_path
+        return path.read_text(encoding="utf-8")
+
+
+class SiteCopy:
+    """A throw-away copy of the repository's content, to change and build."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        for name in CONTENT:
+            src = REPO / name
+            if src.is_dir():
+                shutil.copytree(src, root / name, ignore=shutil.ignore_patterns("__pycache__"))
+            elif src.exists():
+                shutil.copy2(src, root / name)
+
+    def write(self, rel: str, text: str) -> Path:
+        path = self.root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    def remove(self, rel: str) -> None:
+        (self.root / rel).unlink()
+
+    def build(self, *args: str, site: Path | None = None, env: dict | None = None) -> BuildResult:
+        site = site or self.root / "site"
+        run_env = {**os.environ, "SAMVERKAN_IDAG": TODAY, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+        proc = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site), *args],
+            cwd=self.root,
+            env=run_env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        return BuildResult(proc.returncode, proc.stdout + proc.stderr, site)
+
+
+@pytest.fixture
+def site_copy(tmp_path: Path) -> SiteCopy:
+    return SiteCopy(tmp_path / "repo")
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    """The repository's own example content, built once with real MkDocs."""
+    copy = SiteCopy(tmp_path_factory.mktemp("example") / "repo")
+    result = copy.build()
+    assert result.returncode == 0, result.output
+    return result

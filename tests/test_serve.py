@@ -1,0 +1,78 @@
+"""`mkdocs serve` keeps running on invalid content, shows the errors, and recovers."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from conftest import SiteCopy
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def wait_for(condition, timeout: float = 60.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.3)
+    return None
+
+
+@pytest.fixture
+def server(site_copy: SiteCopy):
+    site_copy.write("docs/grupper/centrum.md", "---\nnamn: NOSAM Centrum\ntyp: nosm\n---\nText.\n")
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=site_copy.root,
+        env={**os.environ, "SAMVERKAN_IDAG": "2026-11-24", "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        yield site_copy, f"http://127.0.0.1:{port}/"
+    finally:
+        proc.terminate()
+        try:
+            output = proc.communicate(timeout=20)[0]
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            output = proc.communicate()[0]
+        assert "Traceback" not in output, output
+
+
+def test_serve_shows_errors_and_recovers(server):
+    copy, url = server
+    start = wait_for(lambda: fetch(url))
+    assert start is not None, "mkdocs serve did not start"
+    assert "Innehållet har 1 fel" in start
+    assert "docs/grupper/centrum.md, rad 3, fältet ”typ”" in start
+    assert "Menade du ”nosam”?" in start
+    # The rest of the site is still there to preview.
+    assert "NOSAM Nordost" in (fetch(url + "grupper/nordost/") or "")
+
+    copy.write("docs/grupper/centrum.md", "---\nnamn: NOSAM Centrum\ntyp: nosam\n---\nText.\n")
+    fixed = wait_for(lambda: (lambda html: html if html and "Innehållet har" not in html else None)(fetch(url)))
+    assert fixed is not None, "the error did not go away after the fix"
+    assert "NOSAM Centrum" in (fetch(url + "grupper/centrum/") or "")

@@ -1,0 +1,160 @@
+"""The example site, built by real MkDocs with our hooks, checked on its HTML."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from bs4 import BeautifulSoup
+
+from conftest import REPO, SiteCopy
+
+
+def soup(html: str) -> BeautifulSoup:
+    return BeautifulSoup(html, "html.parser")
+
+
+def article(html: str) -> BeautifulSoup:
+    return soup(html).select_one("article.md-content__inner")
+
+
+def test_a_page_for_every_group_file(example_site):
+    slugs = sorted(p.stem for p in (REPO / "docs" / "grupper").glob("*.md"))
+    assert len(slugs) >= 25
+    for slug in slugs:
+        page = article(example_site.page(f"grupper/{slug}"))
+        assert page.find("h1") is not None, slug
+        assert len(page.find_all("h1")) == 1, slug
+
+
+def test_group_page_shows_relations(example_site):
+    nordost = article(example_site.page("grupper/nordost"))
+    text = nordost.get_text(" ")
+    assert "NOSAM Nordost" in nordost.find("h1").get_text()
+    assert "Tidigare grupper" in text
+    predecessors = {a.get_text() for a in nordost.find_all("a", href=True)}
+    assert {"NOSAM Angered", "NOSAM Östra Göteborg", "Västbusgrupp Nordost"} <= predecessors
+    assert nordost.find("a", href="mailto:nosam.nordost@example.se")
+
+    angered = article(example_site.page("grupper/angered"))
+    assert "avvecklades 1 januari 2021" in angered.get_text(" ")
+    assert angered.find("a", string="NOSAM Nordost")["href"] == "../nordost/"
+
+    vastbus = article(example_site.page("grupper/vastbus-nordost"))
+    assert vastbus.find("a", string="NOSAM Nordost")["href"] == "../nordost/"
+
+    theme = article(example_site.page("grupper/barn-och-unga")).get_text(" ")
+    assert "Grupper som rapporterar hit" in theme and "NOSAM Öckerö" in theme
+
+
+def test_nosam_overview_lists_every_active_nosam(example_site):
+    table = article(example_site.page("nosam")).find("table")
+    listed = {a.get_text() for a in table.find_all("a") if not a["href"].startswith("mailto:")}
+    assert listed == {
+        "NOSAM Nordost", "NOSAM Centrum", "NOSAM Sydväst", "NOSAM Hisingen",
+        "NOSAM Mölndal", "NOSAM Härryda", "NOSAM Partille", "NOSAM Öckerö",
+    }
+    assert [th.get_text() for th in table.find_all("th")] == ["NOSAM-grupp", "Kommun", "Område", "Kontakt"]
+
+
+def test_groups_index_by_type_with_wound_up_apart(example_site):
+    page = article(example_site.page("grupper"))
+    headings = [h.get_text().strip("¶ ") for h in page.find_all("h2")]
+    assert headings == ["NOSAM-grupper", "Temagrupper", "Västbusgrupper", "Ledning och beredning", "Avvecklade grupper"]
+    wound_up = " ".join(page.find("h2", id="avvecklade-grupper").find_next("ul").get_text(" ").split())
+    assert "NOSAM Lundby , avvecklad 1 januari 2021, ersatt av NOSAM Hisingen" in wound_up
+    assert "NOSAM Lundby" not in page.find("h2", id="nosam-grupper").find_next("ul").get_text()
+
+
+def test_documents_and_news_from_the_seeds(example_site):
+    mapping = article(example_site.page("dokument/kartlaggning-och-dialog-nosam"))
+    assert mapping.find("h1").get_text().startswith("Kartläggning och dialog NOSAM")
+    items = [li.get_text(" ", strip=True) for li in mapping.find_all("li")]
+    assert "Minskad problematisk skolfrånvaro" in items
+    assert "30 oktober 2019" in mapping.get_text(" ")
+    tables = article(example_site.page("dokument/samverkan-resurscentrum")).find_all("table")
+    assert len(tables) == 5
+    assert [th.get_text() for th in tables[0].find_all("th")] == ["Styrkor", "Svagheter"]
+    news = example_site.page("aktuellt/2018/06/05/nosam-tar-nasta-steg-i-samverkansarbetet")
+    assert "In- och utskrivningsprocessen" in [li.get_text(strip=True) for li in article(news).find_all("li")]
+    for html in (news, example_site.page("dokument/intervjuer-lokala-bus")):
+        text = article(html).get_text(" ")
+        for furniture in ("Sida 2 av", "Gå direkt till huvudinnehållet", "Internet Explorer", "www.sollentuna.se"):
+            assert furniture not in text
+
+
+def test_every_page_is_swedish_and_local_only(example_site):
+    pages = list(example_site.site.rglob("*.html"))
+    assert len(pages) >= 40
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        assert re.search(r'<html lang="sv"', html), path
+        page = soup(html)
+        for tag, attr in (("link", "href"), ("script", "src"), ("img", "src"), ("iframe", "src")):
+            for element in page.find_all(tag):
+                target = element.get(attr)
+                # The canonical link names the site's own address; it is not a request.
+                if target and element.get("rel") != ["canonical"]:
+                    assert not urlsplit(target).netloc, f"{path}: {tag} {target}"
+    assert "fonts.googleapis" not in (example_site.site / "index.html").read_text(encoding="utf-8")
+
+
+def test_swedish_navigation_and_search(example_site):
+    nav = soup(example_site.page("")).select_one("nav.md-nav--primary")
+    labels = [a.get_text(" ", strip=True) for a in nav.select("label.md-nav__link, a.md-nav__link")]
+    for label in ("Start", "Aktuellt", "Grupper", "NOSAM", "Dokument"):
+        assert any(l.startswith(label) for l in labels), label
+    config = (example_site.site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert '"lang":["sv"]' in config.replace(" ", "")
+    assert (example_site.site / "assets" / "javascripts" / "lunr" / "min" / "lunr.sv.min.js").exists()
+
+
+def test_editor_text_is_never_a_template(site_copy: SiteCopy):
+    site_copy.write(
+        "docs/grupper/ond.md",
+        "---\nnamn: '<script>alert(1)</script> [x](javascript:alert(1)) {{ 7*7 }}'\n"
+        "typ: annan\nordförande: '<img src=x onerror=alert(1)>'\n---\n"
+        "Text med {{ 6*7 }} och {% raw %}.\n",
+    )
+    site_copy.write("docs/mall.md", "---\nrender_macros: true\n---\n# Mall\n\nSvar: {{ 6*7 }}\n")
+    result = site_copy.build()
+    assert result.returncode == 0, result.output
+    html = result.page("grupper/ond")
+    assert "<script>alert(1)" not in html and "<img src=x" not in html
+    assert 'href="javascript:' not in html
+    body = article(html)
+    assert "{{ 7*7 }}" in body.find("h1").get_text() and "{{ 6*7 }}" in body.get_text()
+    assert "49" not in body.find("h1").get_text() and "42" not in body.get_text()
+    assert "&lt;script&gt;" in html
+    index = result.page("grupper")
+    assert "<script>alert(1)" not in index and 'href="javascript:' not in index
+    # A page that opts in is a template.
+    assert "Svar: 42" in article(result.page("mall")).get_text()
+
+
+def test_invalid_group_fails_strict_build_without_touching_the_old_site(site_copy: SiteCopy):
+    good = site_copy.build()
+    assert good.returncode == 0, good.output
+    before = {p: p.read_bytes() for p in good.site.rglob("*") if p.is_file()}
+
+    site_copy.write("docs/grupper/centrum.md", "---\nnamn: NOSAM Centrum\ntyp: nosm\növerordnad: nordst\n---\n")
+    site_copy.write("docs/grupper/a.md", "---\nnamn: A\ntyp: annan\növerordnad: b\n---\n")
+    site_copy.write("docs/grupper/b.md", "---\nnamn: B\ntyp: annan\növerordnad: a\nersatt_av: nordst\navvecklad: 2020-01-01\n---\n")
+    bad = site_copy.build()
+    assert bad.returncode != 0
+    assert "Traceback" not in bad.output
+    assert "Innehållet har" in bad.output
+    assert 'docs/grupper/centrum.md, rad 3, fältet ”typ”: okänt värde (hittade: ”nosm”)' in bad.output
+    assert "Menade du ”nosam”?" in bad.output
+    assert 'docs/grupper/b.md, rad 5, fältet ”ersatt_av”: okänd grupp (hittade: ”nordst”)' in bad.output
+    assert "Menade du ”nordost”?" in bad.output
+    assert 'docs/grupper/a.md, rad 4, fältet ”överordnad”: grupperna är varandras överordnade i en cirkel' in bad.output
+    after = {p: p.read_bytes() for p in good.site.rglob("*") if p.is_file()}
+    assert after == before
+
+
+def test_pinned_today_must_be_a_date(site_copy: SiteCopy):
+    result = site_copy.build(env={"SAMVERKAN_IDAG": "2026-02-30"})
+    assert result.returncode != 0
+    assert "SAMVERKAN_IDAG" in result.output and "Traceback" not in result.output
