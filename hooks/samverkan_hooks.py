@@ -22,8 +22,9 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from samverkan.content import load_content
+from samverkan.generate import macros
 from samverkan.generate.navigation import NEWS_INDEX, navigation
-from samverkan.generate.pages import GeneratedPage, site_pages
+from samverkan.generate.pages import GeneratedAsset, GeneratedPage, site_assets, site_pages
 from samverkan.model import Content
 from samverkan.problems import Problem, report
 from samverkan.today import build_date
@@ -39,7 +40,9 @@ _command = "build"
 class BuildState:
     content: Content
     problems: tuple[Problem, ...]
+    root: Path
     pages: tuple[GeneratedPage, ...]
+    assets: tuple[GeneratedAsset, ...]
     problem_banner: str
 
 
@@ -49,6 +52,32 @@ _build: BuildState | None = None
 def on_startup(command: str, dirty: bool) -> None:
     global _command
     _command = command
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Give editors' opt-in pages our macros; they look up the current build's content."""
+    plugin = config.plugins.get("macros")
+    if plugin is not None:
+        plugin.register_macros(
+            {
+                "senaste_minnesanteckningar": _macro(plugin, macros.latest_minutes),
+                "beslutslogg": _macro(plugin, macros.decision_log),
+                "oppna_atgarder": _macro(plugin, macros.open_actions),
+            }
+        )
+    return config
+
+
+def _macro(plugin, function):
+    def call(*args, **kwargs):
+        page_uri = plugin.page.file.src_uri
+        try:
+            return function(_state().content, page_uri, *args, **kwargs)
+        except macros.MacroError as error:
+            raise PluginError(f"{page_uri}: {error}") from None
+
+    call.__doc__ = function.__doc__
+    return call
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -64,7 +93,14 @@ def on_pre_build(config: MkDocsConfig) -> None:
         raise PluginError(report(problems))
     if problems:
         log.error(report(problems))
-    _build = BuildState(result.content, problems, site_pages(result.content), _banner(problems))
+    _build = BuildState(
+        content=result.content,
+        problems=problems,
+        root=root,
+        pages=site_pages(result.content),
+        assets=site_assets(result.content),
+        problem_banner=_banner(problems),
+    )
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -74,6 +110,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if existing is not None:
             files.remove(existing)
         files.append(File.generated(config, page.uri, content=page.markdown))
+    for asset in state.assets:
+        files.append(File.generated(config, asset.uri, abs_src_path=str(state.root / asset.source)))
     generated = {page.uri for page in state.pages}
     written = [
         f.src_uri

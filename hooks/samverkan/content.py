@@ -8,8 +8,15 @@ from pathlib import Path
 
 from .loaders.documents import check_document_references, load_documents
 from .loaders.groups import check_group_references, load_groups
+from .loaders.minutes import load_minutes
 from .model import Content
+from .privacy import check_text
 from .problems import ContentError, Problem
+from .yaml_source import read_text
+
+# Everything editors write lives here; the privacy guard reads all of it.
+CONTENT_ROOTS = ("docs", "minnesanteckningar", "kalender", "verktygslada")
+TEXT_SUFFIXES = {".md", ".markdown", ".yml", ".yaml", ".txt", ".csv", ".html"}
 
 
 @dataclass(frozen=True)
@@ -32,5 +39,24 @@ def load_content(root: Path, today: date) -> LoadResult:
     check_group_references(groups, group_slugs, problems)
     documents = load_documents(root, problems)
     check_document_references(documents, group_slugs, problems)
-    content = Content.build(today, groups, documents)
+    minutes = load_minutes(root, groups, group_slugs, problems)
+    problems.extend(guard_privacy(root))
+    content = Content.build(today, groups, documents, minutes)
     return LoadResult(content, tuple(sorted(dict.fromkeys(problems), key=Problem.sort_key)))
+
+
+def guard_privacy(root: Path) -> list[Problem]:
+    """Every text file editors wrote, drafts included (the repository may be public too)."""
+    problems: list[Problem] = []
+    for folder in CONTENT_ROOTS:
+        base = root / folder
+        if not base.is_dir():
+            continue
+        for path in sorted(base.rglob("*")):
+            if path.suffix.lower() not in TEXT_SUFFIXES or not path.is_file() or path.is_symlink():
+                continue
+            rel = path.relative_to(root).as_posix()
+            text, _ = read_text(path, rel)  # unreadable files are reported by their loader
+            if text is not None:
+                problems.extend(check_text(text, rel))
+    return problems

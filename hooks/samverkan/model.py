@@ -96,6 +96,80 @@ class Document:
     tags: tuple[str, ...] = ()
 
 
+class MeetingType(StrEnum):
+    REGULAR = "ordinarie"
+    EXTRA = "extra"
+    DIALOGUE = "dialogmöte"
+    WORKSHOP = "workshop"
+    OTHER = "annat"
+
+    @property
+    def label(self) -> str:
+        return {
+            MeetingType.REGULAR: "Ordinarie möte",
+            MeetingType.EXTRA: "Extra möte",
+            MeetingType.DIALOGUE: "Dialogmöte",
+            MeetingType.WORKSHOP: "Workshop",
+            MeetingType.OTHER: "Annat möte",
+        }[self]
+
+
+class ActionStatus(StrEnum):
+    OPEN = "öppen"
+    DONE = "klar"
+
+
+@dataclass(frozen=True, slots=True)
+class ActionItem:
+    what: str
+    owner: str | None = None
+    due: date | None = None
+    status: ActionStatus = ActionStatus.OPEN
+
+    def is_overdue(self, today: date) -> bool:
+        return self.status == ActionStatus.OPEN and self.due is not None and self.due < today
+
+
+@dataclass(frozen=True, slots=True)
+class RaisedQuestion:
+    """A question a group raises to a theme group (the NOSAM -> theme group path)."""
+
+    to: str
+    question: str
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    title: str
+    file: str  # file name inside the group's minutes folder
+    size: int
+    kind: str  # "PDF", "Word", ...
+
+
+@dataclass(frozen=True, slots=True)
+class Minutes:
+    group: str
+    date: date
+    name: str  # file name without .md: "2026-03-10" or "2026-03-10-extra"
+    title: str
+    source: Source
+    body: str = ""
+    summary: str | None = None
+    meeting_type: MeetingType = MeetingType.REGULAR
+    place: str | None = None
+    present: tuple[str, ...] = ()
+    absent: tuple[str, ...] = ()
+    decisions: tuple[str, ...] = ()
+    actions: tuple[ActionItem, ...] = ()
+    raised: tuple[RaisedQuestion, ...] = ()
+    tags: tuple[str, ...] = ()
+    attachments: tuple[Attachment, ...] = ()
+
+    @property
+    def key(self) -> str:
+        return f"{self.group}/{self.name}"
+
+
 def _newest_first(document: Document) -> tuple:
     # Undated documents last; then newest first, then by title.
     return (document.date is None, -(document.date.toordinal() if document.date else 0), document.title.casefold())
@@ -108,12 +182,16 @@ class Content:
     today: date
     groups: Mapping[str, Group]
     documents: tuple[Document, ...] = ()
+    minutes: tuple[Minutes, ...] = ()  # newest first
+    _minutes_by_group: Mapping[str, tuple[Minutes, ...]] = field(default_factory=dict, repr=False)
+    _raised_to: Mapping[str, tuple[tuple[Minutes, RaisedQuestion], ...]] = field(default_factory=dict, repr=False)
+    _minutes_position: Mapping[str, int] = field(default_factory=dict, repr=False)
     _children: Mapping[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     _predecessors: Mapping[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     _reporting: Mapping[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def build(cls, today: date, groups: Mapping[str, Group], documents=()) -> "Content":
+    def build(cls, today: date, groups: Mapping[str, Group], documents=(), minutes=()) -> "Content":
         children: dict[str, list[str]] = {}
         predecessors: dict[str, list[str]] = {}
         reporting: dict[str, list[str]] = {}
@@ -124,11 +202,24 @@ class Content:
                 predecessors.setdefault(group.successor, []).append(group.slug)
             for theme in group.theme_groups:
                 reporting.setdefault(theme, []).append(group.slug)
+        ordered_minutes = tuple(sorted(minutes, key=lambda m: (m.date, m.name, m.group), reverse=True))
+        by_group: dict[str, list[Minutes]] = {}
+        raised_to: dict[str, list[tuple[Minutes, RaisedQuestion]]] = {}
+        for item in ordered_minutes:
+            by_group.setdefault(item.group, []).append(item)
+            for question in item.raised:
+                raised_to.setdefault(question.to, []).append((item, question))
         freeze = lambda d: MappingProxyType({k: tuple(v) for k, v in d.items()})  # noqa: E731
         return cls(
             today=today,
             groups=MappingProxyType(dict(sorted(groups.items()))),
             documents=tuple(sorted(documents, key=_newest_first)),
+            minutes=ordered_minutes,
+            _minutes_by_group=freeze(by_group),
+            _raised_to=freeze(raised_to),
+            _minutes_position=MappingProxyType(
+                {m.key: i for items in by_group.values() for i, m in enumerate(items)}
+            ),
             _children=freeze(children),
             _predecessors=freeze(predecessors),
             _reporting=freeze(reporting),
@@ -159,6 +250,36 @@ class Content:
             for g in sorted(self.groups.values(), key=lambda g: g.name.casefold())
             if g.is_wound_up(self.today)
         )
+
+    def minutes_of_group(self, slug: str) -> tuple[Minutes, ...]:
+        """Newest first."""
+        return self._minutes_by_group.get(slug, ())
+
+    def decisions_of_group(self, slug: str) -> list[tuple[Minutes, str]]:
+        """The decision log: every decision, newest meeting first."""
+        return [(m, d) for m in self.minutes_of_group(slug) for d in m.decisions]
+
+    def open_actions_of_group(self, slug: str) -> list[tuple[Minutes, ActionItem]]:
+        """Open action items, the earliest due first; those without a due date last."""
+        items = [
+            (m, a)
+            for m in reversed(self.minutes_of_group(slug))
+            for a in m.actions
+            if a.status == ActionStatus.OPEN
+        ]
+        items.sort(key=lambda pair: (pair[1].due is None, pair[1].due or pair[0].date))
+        return items
+
+    def questions_raised_to(self, slug: str) -> tuple[tuple[Minutes, RaisedQuestion], ...]:
+        return self._raised_to.get(slug, ())
+
+    def neighbours(self, minutes: Minutes) -> tuple[Minutes | None, Minutes | None]:
+        """The previous and next minutes of the same group."""
+        items = self.minutes_of_group(minutes.group)
+        index = self._minutes_position[minutes.key]
+        older = items[index + 1] if index + 1 < len(items) else None
+        newer = items[index - 1] if index > 0 else None
+        return older, newer
 
     def documents_of_group(self, slug: str) -> tuple[Document, ...]:
         return tuple(d for d in self.documents if slug in d.groups)

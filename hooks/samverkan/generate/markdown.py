@@ -14,14 +14,15 @@ import html
 import json
 import posixpath
 import re
-from datetime import date
 from functools import cache
 from pathlib import Path
 
 import jinja2
-from babel.dates import format_date
+
+from ..swedish import swedish_date, swedish_size
 
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+_WHITESPACE = re.compile(r"\s+")
 
 
 class Md(str):
@@ -30,7 +31,7 @@ class Md(str):
 
 def escape(value: object) -> str:
     """Plain text as literal Markdown on one line."""
-    return _PUNCTUATION.sub(r"\\\1", " ".join(str(value).split()))
+    return _PUNCTUATION.sub(r"\\\1", _WHITESPACE.sub(" ", str(value)))
 
 
 def _finalize(value: object) -> str:
@@ -39,10 +40,6 @@ def _finalize(value: object) -> str:
     if isinstance(value, Md):
         return value
     return escape(value)
-
-
-def swedish_date(value: date) -> str:
-    return format_date(value, "d MMMM y", locale="sv")
 
 
 def relative_link(target: str, from_uri: str) -> str:
@@ -71,6 +68,9 @@ def _environment() -> jinja2.Environment:
         autoescape=False,  # escaping is done by _finalize, for Markdown and HTML at once
     )
     env.filters["datum"] = swedish_date
+    env.filters["storlek"] = swedish_size
+    # Output of our own template macros, already escaped value by value.
+    env.filters["md"] = Md
     env.filters["json"] = lambda value: Md(json.dumps(value, ensure_ascii=False))
     env.globals["mailto"] = mailto
     return env

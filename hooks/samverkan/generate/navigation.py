@@ -6,7 +6,7 @@ import posixpath
 from typing import Iterable
 
 from ..model import Content, GroupType
-from .pages import DOCUMENTS_INDEX, GROUPS_INDEX, NOSAM_INDEX, document_uri, group_uri
+from .pages import DOCUMENTS_INDEX, GROUPS_INDEX, MINUTES_INDEX, NOSAM_INDEX, document_uri, group_uri
 
 NEWS_INDEX = "aktuellt/index.md"
 
@@ -23,6 +23,8 @@ def navigation(content: Content, written_pages: Iterable[str]) -> list:
     if NEWS_INDEX in written:
         nav.append({"Aktuellt": NEWS_INDEX})
     nav.append({"Grupper": _groups_section(content)})
+    if content.minutes:
+        nav.append({"Minnesanteckningar": MINUTES_INDEX})
     if content.documents:
         nav.append({"Dokument": [DOCUMENTS_INDEX, *(document_uri(d) for d in content.documents)]})
     nav.extend(_written_sections(written))
@@ -46,7 +48,7 @@ def _written_sections(written: list[str]) -> list:
     taken = {"index.md", NEWS_INDEX}
     folders: dict[str, list[str]] = {}
     for uri in written:
-        if uri in taken or uri.startswith(("aktuellt/", "grupper/", "dokument/", "nosam/")):
+        if uri in taken or uri.startswith(("aktuellt/", "grupper/", "dokument/", "nosam/", "minnesanteckningar/")):
             continue
         folder = uri.split("/", 1)[0] if "/" in uri else ""
         folders.setdefault(folder, []).append(uri)

@@ -5,12 +5,32 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import groupby
 
-from ..model import Content, Document, DocumentType, Group, GroupType
+from ..model import (
+    ActionItem,
+    ActionStatus,
+    Attachment,
+    Content,
+    Document,
+    DocumentType,
+    Group,
+    GroupType,
+    Minutes,
+)
 from .markdown import Md, front_matter, render
 
 GROUPS_INDEX = "grupper/index.md"
 NOSAM_INDEX = "nosam/index.md"
 DOCUMENTS_INDEX = "dokument/index.md"
+MINUTES_INDEX = "minnesanteckningar/index.md"
+LATEST_MINUTES = 10
+
+
+@dataclass(frozen=True, slots=True)
+class GeneratedAsset:
+    """A file copied into the site as it is (an attachment), from `source` in the repository."""
+
+    uri: str
+    source: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,16 +50,55 @@ def document_uri(document: Document) -> str:
     return f"dokument/{document.slug}.md"
 
 
+def minutes_uri(minutes: Minutes) -> str:
+    return f"minnesanteckningar/{minutes.group}/{minutes.name}.md"
+
+
+def attachment_uri(minutes: Minutes, attachment: Attachment) -> str:
+    return f"minnesanteckningar/{minutes.group}/{attachment.file}"
+
+
+def status_label(content: Content, action: ActionItem) -> str:
+    """Status in words, never only as a colour."""
+    if action.status == ActionStatus.DONE:
+        return "Klar"
+    return "Försenad" if action.is_overdue(content.today) else "Öppen"
+
+
+def _by_year(items, key):
+    return [(year, list(group)) for year, group in groupby(items, key=key)]
+
+
+def template_helpers(content: Content) -> dict:
+    """What every template may link to."""
+    return dict(
+        today=content.today,
+        group_uri=group_uri,
+        document_uri=document_uri,
+        minutes_uri=minutes_uri,
+        attachment_uri=attachment_uri,
+        status_label=lambda action: status_label(content, action),
+    )
+
+
 def group_page(content: Content, group: Group) -> GeneratedPage:
     uri = group_uri(group)
     groups = content.groups
+    minutes = content.minutes_of_group(group.slug)
+    raised_by = [(m, q, groups[q.to]) for m in minutes for q in m.raised if q.to in groups]
+    raised_to = [(m, q, groups[m.group]) for m, q in content.questions_raised_to(group.slug)]
     markdown = render(
         "group.md.j2",
         uri,
+        **template_helpers(content),
         front=front_matter(group.name),
         group=group,
         body=Md(group.body),
-        today=content.today,
+        minutes_by_year=_by_year(minutes, lambda m: m.date.year),
+        decisions=content.decisions_of_group(group.slug),
+        open_actions=content.open_actions_of_group(group.slug),
+        raised_by=raised_by,
+        raised_to=raised_to,
         parent=groups.get(group.parent) if group.parent else None,
         successor=groups.get(group.successor) if group.successor else None,
         theme_groups=[groups[t] for t in group.theme_groups if t in groups],
@@ -47,10 +106,43 @@ def group_page(content: Content, group: Group) -> GeneratedPage:
         predecessors=content.predecessors(group.slug),
         reporting=content.reporting_to(group.slug) if group.type == GroupType.THEME_GROUP else (),
         documents=content.documents_of_group(group.slug),
-        group_uri=group_uri,
-        document_uri=document_uri,
     )
     return GeneratedPage(uri, markdown, group.source.path)
+
+
+def minutes_page(content: Content, minutes: Minutes) -> GeneratedPage:
+    uri = minutes_uri(minutes)
+    older, newer = content.neighbours(minutes)
+    markdown = render(
+        "minutes.md.j2",
+        uri,
+        **template_helpers(content),
+        front=front_matter(minutes.title, description=minutes.summary or minutes.title),
+        minutes=minutes,
+        body=Md(minutes.body),
+        group=content.groups[minutes.group],
+        questions=[(content.groups[q.to], q) for q in minutes.raised if q.to in content.groups],
+        older=older,
+        newer=newer,
+    )
+    return GeneratedPage(uri, markdown, minutes.source.path)
+
+
+def minutes_index(content: Content) -> GeneratedPage:
+    groups = content.groups
+    by_group = [
+        (groups[slug], _by_year(content.minutes_of_group(slug), lambda m: m.date.year))
+        for slug in sorted({m.group for m in content.minutes}, key=lambda s: groups[s].name.casefold())
+    ]
+    markdown = render(
+        "minutes_index.md.j2",
+        MINUTES_INDEX,
+        **template_helpers(content),
+        front=front_matter("Minnesanteckningar"),
+        latest=[(m, groups[m.group]) for m in content.minutes[:LATEST_MINUTES]],
+        by_group=by_group,
+    )
+    return GeneratedPage(MINUTES_INDEX, markdown)
 
 
 def groups_index(content: Content) -> GeneratedPage:
@@ -58,11 +150,10 @@ def groups_index(content: Content) -> GeneratedPage:
     markdown = render(
         "groups_index.md.j2",
         GROUPS_INDEX,
+        **template_helpers(content),
         front=front_matter("Grupper"),
         sections=[(kind, groups) for kind, groups in sections if groups],
         wound_up=content.wound_up_groups(),
-        today=content.today,
-        group_uri=group_uri,
         content=content,
     )
     return GeneratedPage(GROUPS_INDEX, markdown)
@@ -72,10 +163,10 @@ def nosam_index(content: Content) -> GeneratedPage:
     markdown = render(
         "nosam_index.md.j2",
         NOSAM_INDEX,
+        **template_helpers(content),
         front=front_matter("NOSAM"),
         groups=content.groups_of_type(GroupType.NOSAM, dormant=False),
         dormant=[g for g in content.groups_of_type(GroupType.NOSAM) if not g.active],
-        group_uri=group_uri,
     )
     return GeneratedPage(NOSAM_INDEX, markdown)
 
@@ -94,11 +185,11 @@ def document_page(content: Content, document: Document) -> GeneratedPage:
     markdown = render(
         "document.md.j2",
         uri,
+        **template_helpers(content),
         front=front_matter(document.title),
         document=document,
         body=Md(document.body),
         groups=[content.groups[g] for g in document.groups if g in content.groups],
-        group_uri=group_uri,
     )
     return GeneratedPage(uri, markdown, document.source.path)
 
@@ -116,9 +207,9 @@ def documents_index(content: Content) -> GeneratedPage:
     markdown = render(
         "documents_index.md.j2",
         DOCUMENTS_INDEX,
+        **template_helpers(content),
         front=front_matter("Dokument"),
         sections=sections,
-        document_uri=document_uri,
     )
     return GeneratedPage(DOCUMENTS_INDEX, markdown)
 
@@ -127,7 +218,19 @@ def site_pages(content: Content) -> tuple[GeneratedPage, ...]:
     """Every page the content generates, in a stable order."""
     pages = [groups_index(content), nosam_index(content)]
     pages += [group_page(content, g) for g in content.groups.values()]
+    if content.minutes:
+        pages.append(minutes_index(content))
+        pages += [minutes_page(content, m) for m in content.minutes]
     if content.documents:
         pages.append(documents_index(content))
         pages += [document_page(content, d) for d in content.documents]
     return tuple(pages)
+
+
+def site_assets(content: Content) -> tuple[GeneratedAsset, ...]:
+    """Attachments, copied next to their minutes."""
+    return tuple(
+        GeneratedAsset(attachment_uri(m, a), f"minnesanteckningar/{m.group}/{a.file}")
+        for m in content.minutes
+        for a in m.attachments
+    )

@@ -1,0 +1,50 @@
+"""Macros editors may use on their own pages (only pages with `render_macros: true`).
+
+Each returns Markdown for the page at `page_uri`, built from the records with
+the same sections the group pages use. Text from minutes is escaped like
+everywhere else: the page is a template, the content it pulls in is not.
+"""
+
+from __future__ import annotations
+
+from ..model import Content
+from ..problems import did_you_mean
+from .markdown import render
+from .pages import template_helpers
+
+
+class MacroError(Exception):
+    """A macro called with a group that does not exist; shown to the editor in Swedish."""
+
+
+def _group(content: Content, slug: str):
+    if slug not in content.groups:
+        hint = did_you_mean(slug, list(content.groups))
+        raise MacroError(
+            f"okänd grupp ”{slug}” i makrot" + (f". Menade du ”{hint}”?" if hint else "")
+        )
+    return content.groups[slug]
+
+
+def latest_minutes(content: Content, page_uri: str, group: str, count: int = 5) -> str:
+    _group(content, group)
+    items = content.minutes_of_group(group)[:count]
+    return _render(content, page_uri, "minutes_list", items, "Inga minnesanteckningar ännu.")
+
+
+def decision_log(content: Content, page_uri: str, group: str) -> str:
+    _group(content, group)
+    return _render(content, page_uri, "decision_log", content.decisions_of_group(group), "Inga beslut ännu.")
+
+
+def open_actions(content: Content, page_uri: str, group: str) -> str:
+    _group(content, group)
+    return _render(
+        content, page_uri, "action_table", content.open_actions_of_group(group), "Inga öppna åtgärder."
+    )
+
+
+def _render(content: Content, page_uri: str, section: str, items, empty: str) -> str:
+    if not items:
+        return empty
+    return render("macro.md.j2", page_uri, **template_helpers(content), section=section, items=items)

@@ -1,0 +1,299 @@
+"""Minutes: `minnesanteckningar/<group>/<ÅÅÅÅ-MM-DD>[-suffix].md`."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+from .. import fields as f
+from ..model import (
+    ActionItem,
+    ActionStatus,
+    Attachment,
+    Group,
+    GroupType,
+    MeetingType,
+    Minutes,
+    RaisedQuestion,
+    Source,
+)
+from ..problems import Problem, did_you_mean
+from ..swedish import swedish_date
+from ..yaml_source import YamlList, YamlMap, read_markdown_file
+from .common import content_files
+
+MINUTES_DIR = "minnesanteckningar"
+
+_FILE_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})(-[a-z0-9]+(?:-[a-z0-9]+)*)?$")
+
+ACTION_FIELDS = (
+    f.Field("vad", f.text, required=True),
+    f.Field("ansvarig", f.text),
+    f.Field("klart", f.a_date),
+    f.Field("status", f.choice([s.value for s in ActionStatus]), default=ActionStatus.OPEN.value),
+)
+QUESTION_FIELDS = (
+    f.Field("till", f.slug, required=True),
+    f.Field("fråga", f.text, required=True),
+)
+ATTACHMENT_FIELDS = (
+    f.Field("titel", f.text, required=True),
+    f.Field("fil", f.text, required=True),
+)
+
+
+def _mappings(fields: tuple[f.Field, ...]) -> f.Parser:
+    """A list of small mappings (action items, questions, attachments), read
+    against their own schema; problems inside are reported by the caller."""
+
+    def parse(raw, where: f.Located):
+        if not isinstance(raw, YamlList):
+            raise f.FieldError("ska vara en lista där varje punkt börjar med -", None, "en lista")
+        items = []
+        for index, item in enumerate(raw):
+            if not isinstance(item, YamlMap):
+                raise f.FieldError(
+                    "varje punkt i listan ska ha nycklar",
+                    item,
+                    ", ".join(fd.name + ":" for fd in fields),
+                    line=raw.line_of(index),
+                )
+            items.append(item)
+        return tuple(items)
+
+    return parse
+
+
+MINUTES_FIELDS = (
+    f.Field("grupp", f.slug),
+    f.Field("datum", f.a_date),
+    f.Field("titel", f.text),
+    f.Field("sammanfattning", f.text),
+    f.Field("mötestyp", f.choice([t.value for t in MeetingType]), default=MeetingType.REGULAR.value),
+    f.Field("plats", f.text),
+    f.Field("närvarande", f.list_of(f.text), default=()),
+    f.Field("förhinder", f.list_of(f.text), default=()),
+    f.Field("beslut", f.list_of(f.text), default=()),
+    f.Field("åtgärder", _mappings(ACTION_FIELDS), default=()),
+    f.Field("lyfts_till", _mappings(QUESTION_FIELDS), default=()),
+    f.Field("taggar", f.list_of(f.text), default=()),
+    f.Field("bilagor", _mappings(ATTACHMENT_FIELDS), default=()),
+    f.Field("utkast", f.boolean, default=False),
+)
+
+_FILE_KINDS = {
+    ".pdf": "PDF",
+    ".doc": "Word",
+    ".docx": "Word",
+    ".odt": "OpenDocument-text",
+    ".xls": "Excel",
+    ".xlsx": "Excel",
+    ".ods": "OpenDocument-kalkylblad",
+    ".ppt": "PowerPoint",
+    ".pptx": "PowerPoint",
+    ".odp": "OpenDocument-presentation",
+    ".png": "PNG-bild",
+    ".jpg": "JPEG-bild",
+    ".jpeg": "JPEG-bild",
+    ".txt": "Text",
+    ".csv": "CSV",
+}
+
+
+def minutes_title(group_name: str, day: date) -> str:
+    return f"Minnesanteckningar {group_name} {swedish_date(day)}"
+
+
+def load_minutes(
+    root: Path, groups: dict[str, Group], group_slugs: set[str], problems: list[Problem]
+) -> list[Minutes]:
+    """Published minutes: drafts are validated like the rest, then left out."""
+    base = root / MINUTES_DIR
+    published: list[Minutes] = []
+    if not base.is_dir():
+        return published
+    for path, rel in content_files(root, MINUTES_DIR, "*.md", recursive=True):
+        parts = path.relative_to(base).parts
+        if len(parts) != 2:
+            problems.append(
+                Problem(
+                    rel,
+                    None,
+                    None,
+                    "minnesanteckningar ska ligga direkt i gruppens mapp",
+                    expected=f"{MINUTES_DIR}/<grupp>/ÅÅÅÅ-MM-DD.md",
+                )
+            )
+            continue
+        folder = parts[0]
+        if folder not in group_slugs:
+            problems.append(
+                Problem(
+                    rel,
+                    None,
+                    None,
+                    "mappen har inte namnet på någon grupp",
+                    folder,
+                    "namnet på en fil i docs/grupper/ utan .md",
+                    did_you_mean(folder, sorted(group_slugs)),
+                )
+            )
+            continue
+        item = _load_one(path, rel, folder, groups, problems)
+        if item is not None:
+            published.append(item)
+    return published
+
+
+def _load_one(
+    path: Path, rel: str, folder: str, groups: dict[str, Group], problems: list[Problem]
+) -> Minutes | None:
+    match = _FILE_NAME.match(path.stem)
+    file_date = None
+    if match:
+        try:
+            file_date = f.parse_date(match[1])
+        except f.FieldError:
+            pass
+    if file_date is None:
+        problems.append(
+            Problem(
+                rel,
+                None,
+                None,
+                "filnamnet ska börja med mötets datum",
+                path.name,
+                "ÅÅÅÅ-MM-DD.md eller ÅÅÅÅ-MM-DD-tillägg.md, t.ex. 2026-03-10.md",
+            )
+        )
+        return None
+    source, read_problems = read_markdown_file(path, rel)
+    problems.extend(read_problems)
+    if source is None:
+        return None
+    local: list[Problem] = []
+    values = f.read_fields(source.meta, MINUTES_FIELDS, rel, local)
+    lines = f.field_lines(source.meta, MINUTES_FIELDS)
+    if values["grupp"] not in (None, f.MISSING) and values["grupp"] != folder:
+        local.append(
+            Problem(
+                rel,
+                lines.get("grupp"),
+                "grupp",
+                "gruppen stämmer inte med mappen filen ligger i",
+                values["grupp"],
+                f"{folder} (eller ta bort fältet)",
+            )
+        )
+    if values["datum"] not in (None, f.MISSING) and values["datum"] != file_date:
+        local.append(
+            Problem(
+                rel,
+                lines.get("datum"),
+                "datum",
+                "datumet stämmer inte med filnamnet",
+                values["datum"].isoformat(),
+                f"{file_date.isoformat()} (eller ta bort fältet)",
+            )
+        )
+    actions = _actions(values["åtgärder"], rel, local)
+    raised = _questions(values["lyfts_till"], rel, groups, local)
+    attachments = _attachments(values["bilagor"], path.parent, rel, local)
+    problems.extend(local)
+    if local or f.has_missing(values) or values["utkast"]:
+        return None
+    group = groups.get(folder)
+    if group is None:  # the group file itself has errors, already reported
+        return None
+    return Minutes(
+        group=folder,
+        date=file_date,
+        name=path.stem,
+        title=values["titel"] or minutes_title(group.name, file_date),
+        source=Source(rel, source.body_line, lines),
+        body=source.body,
+        summary=values["sammanfattning"],
+        meeting_type=MeetingType(values["mötestyp"]),
+        place=values["plats"],
+        present=values["närvarande"],
+        absent=values["förhinder"],
+        decisions=values["beslut"],
+        actions=actions,
+        raised=raised,
+        tags=values["taggar"],
+        attachments=attachments,
+    )
+
+
+def _actions(items, rel: str, problems: list[Problem]) -> tuple[ActionItem, ...]:
+    result = []
+    for item in items if items not in (None, f.MISSING) else ():
+        values = f.read_fields(item, ACTION_FIELDS, rel, problems, prefix="åtgärder.")
+        if not f.has_missing(values):
+            result.append(
+                ActionItem(values["vad"], values["ansvarig"], values["klart"], ActionStatus(values["status"]))
+            )
+    return tuple(result)
+
+
+def _questions(items, rel: str, groups: dict[str, Group], problems: list[Problem]):
+    themes = sorted(s for s, g in groups.items() if g.type == GroupType.THEME_GROUP)
+    result = []
+    for item in items if items not in (None, f.MISSING) else ():
+        values = f.read_fields(item, QUESTION_FIELDS, rel, problems, prefix="lyfts_till.")
+        if f.has_missing(values):
+            continue
+        target = values["till"]
+        if target not in themes:
+            problems.append(
+                Problem(
+                    rel,
+                    f.field_lines(item, QUESTION_FIELDS).get("till"),
+                    "lyfts_till.till",
+                    "okänd temagrupp",
+                    target,
+                    "en grupp med typ: temagrupp (" + ", ".join(themes) + ")",
+                    did_you_mean(target, themes),
+                )
+            )
+            continue
+        result.append(RaisedQuestion(target, values["fråga"]))
+    return tuple(result)
+
+
+def _attachments(items, folder: Path, rel: str, problems: list[Problem]) -> tuple[Attachment, ...]:
+    result = []
+    for item in items if items not in (None, f.MISSING) else ():
+        values = f.read_fields(item, ATTACHMENT_FIELDS, rel, problems, prefix="bilagor.")
+        if f.has_missing(values):
+            continue
+        name = values["fil"]
+        line = f.field_lines(item, ATTACHMENT_FIELDS).get("fil")
+        problem = _attachment_problem(folder, name)
+        if problem:
+            problems.append(
+                Problem(rel, line, "bilagor.fil", problem, name, "ett filnamn i samma mapp som minnesanteckningarna")
+            )
+            continue
+        path = folder / name
+        kind = _FILE_KINDS.get(path.suffix.lower(), path.suffix.lstrip(".").upper() or "Fil")
+        result.append(Attachment(values["titel"], name, path.stat().st_size, kind))
+    return tuple(result)
+
+
+def _attachment_problem(folder: Path, name: str) -> str | None:
+    """Attachments live next to the minutes, inside the group's folder: no
+    absolute paths, no `..`, no symlinks that lead elsewhere."""
+    if name.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", name) or "\\" in name:
+        return "bilagan måste ligga i gruppens mapp, inte på en annan plats"
+    if any(part in ("..", "") for part in name.split("/")) or "/" in name:
+        return "bilagan måste ligga direkt i gruppens mapp (inga mappnamn eller ..)"
+    path = folder / name
+    if path.is_symlink():
+        return "bilagan är en länk till en annan fil; lägg själva filen i mappen"
+    if not path.is_file():
+        return "bilagan finns inte"
+    if path.suffix.lower() == ".md":
+        return "en bilaga kan inte vara en Markdown-fil"
+    return None
