@@ -23,8 +23,10 @@ from mkdocs.structure.pages import Page
 
 from samverkan.content import load_content
 from samverkan.generate import macros
+from samverkan.generate.calendar_pages import feed_files
 from samverkan.generate.navigation import NEWS_INDEX, navigation
-from samverkan.generate.pages import GeneratedAsset, GeneratedPage, site_assets, site_pages
+from samverkan.generate.output import GeneratedAsset, GeneratedFile, GeneratedPage
+from samverkan.generate.pages import site_assets, site_pages
 from samverkan.model import Content
 from samverkan.problems import Problem, report
 from samverkan.today import build_date
@@ -42,6 +44,7 @@ class BuildState:
     problems: tuple[Problem, ...]
     root: Path
     pages: tuple[GeneratedPage, ...]
+    files: tuple[GeneratedFile, ...]
     assets: tuple[GeneratedAsset, ...]
     problem_banner: str
 
@@ -97,7 +100,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
         content=result.content,
         problems=problems,
         root=root,
-        pages=site_pages(result.content),
+        pages=site_pages(result.content, config.site_url or "/"),
+        files=feed_files(result.content, config.site_url or "/"),
         assets=site_assets(result.content),
         problem_banner=_banner(problems),
     )
@@ -110,6 +114,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if existing is not None:
             files.remove(existing)
         files.append(File.generated(config, page.uri, content=page.markdown))
+    for generated in state.files:
+        files.append(File.generated(config, generated.uri, content=generated.data))
     for asset in state.assets:
         files.append(File.generated(config, asset.uri, abs_src_path=str(state.root / asset.source)))
     generated = {page.uri for page in state.pages}

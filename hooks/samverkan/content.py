@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from .event_history import EventHistory
+from .loaders.calendar import fingerprints_of_text, load_events
 from .loaders.documents import check_document_references, load_documents
 from .loaders.groups import check_group_references, load_groups
 from .loaders.minutes import load_minutes
@@ -40,9 +43,16 @@ def load_content(root: Path, today: date) -> LoadResult:
     documents = load_documents(root, problems)
     check_document_references(documents, group_slugs, problems)
     minutes = load_minutes(root, groups, group_slugs, problems)
+    history = EventHistory(root, fingerprints_of_text, _source_date_epoch())
+    events = load_events(root, group_slugs, groups, problems, history)
     problems.extend(guard_privacy(root))
-    content = Content.build(today, groups, documents, minutes)
+    content = Content.build(today, groups, documents, minutes, events)
     return LoadResult(content, tuple(sorted(dict.fromkeys(problems), key=Problem.sort_key)))
+
+
+def _source_date_epoch() -> int | None:
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    return int(value) if value.isdigit() else None
 
 
 def guard_privacy(root: Path) -> list[Problem]:

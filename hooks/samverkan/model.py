@@ -6,10 +6,12 @@ Nothing here knows about MkDocs; generators turn these records into pages.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, time
 from enum import StrEnum
 from types import MappingProxyType
 from typing import Mapping
+
+from .swedish import swedish_date
 
 
 class GroupType(StrEnum):
@@ -170,6 +172,94 @@ class Minutes:
         return f"{self.group}/{self.name}"
 
 
+class Frequency(StrEnum):
+    DAILY = "dag"
+    WEEKLY = "vecka"
+    MONTHLY = "månad"
+    YEARLY = "år"
+
+    @property
+    def rfc(self) -> str:
+        return {"dag": "DAILY", "vecka": "WEEKLY", "månad": "MONTHLY", "år": "YEARLY"}[self.value]
+
+
+WEEKDAYS = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
+ORDINALS = {1: "första", 2: "andra", 3: "tredje", 4: "fjärde", -1: "sista"}
+
+
+@dataclass(frozen=True, slots=True)
+class Recurrence:
+    frequency: Frequency
+    interval: int = 1
+    weekday: int | None = None  # 0 = måndag
+    ordinal: int | None = None  # 1..4, -1 = the last
+    until: date | None = None
+    count: int | None = None
+    exceptions: tuple[date, ...] = ()
+
+    def describe(self) -> str:
+        """"Första tisdagen varje månad till och med 31 december 2026"."""
+        every = {
+            Frequency.DAILY: ("dag", "dag"),
+            Frequency.WEEKLY: ("vecka", "vecka"),
+            Frequency.MONTHLY: ("månad", "månad"),
+            Frequency.YEARLY: ("år", "år"),
+        }[self.frequency][0]
+        period = f"var {self.interval}:e {every}" if self.interval > 1 else f"varje {every}"
+        if self.weekday is not None and self.ordinal is not None:
+            text = f"{ORDINALS[self.ordinal]} {WEEKDAYS[self.weekday]}en {period}"
+        elif self.weekday is not None:
+            text = f"{WEEKDAYS[self.weekday]} {period}"
+        else:
+            text = period
+        if self.until:
+            text += f" till och med {swedish_date(self.until)}"
+        elif self.count:
+            text += f", {self.count} gånger"
+        return text[0].upper() + text[1:]
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One calendar entry: a single, all-day, multi-day or recurring event."""
+
+    id: str  # stable: the explicit `id`, or derived from the file and the first date
+    title: str
+    start_date: date
+    source: Source
+    end_date: date | None = None  # the last day, inclusive
+    start_time: time | None = None
+    end_time: time | None = None
+    group: str | None = None
+    place: str | None = None
+    description: str | None = None
+    link: str | None = None
+    cancelled: bool = False
+    recurrence: Recurrence | None = None
+    sequence: int = 0
+    last_modified: datetime | None = None  # UTC; the feed's DTSTAMP and LAST-MODIFIED
+
+    @property
+    def all_day(self) -> bool:
+        return self.start_time is None
+
+    @property
+    def last_day(self) -> date:
+        return self.end_date or self.start_date
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """One date on which an event takes place (or would have, if cancelled)."""
+
+    event: Event
+    date: date
+
+    @property
+    def end_date(self) -> date:
+        return self.date + (self.event.last_day - self.event.start_date)
+
+
 def _newest_first(document: Document) -> tuple:
     # Undated documents last; then newest first, then by title.
     return (document.date is None, -(document.date.toordinal() if document.date else 0), document.title.casefold())
@@ -183,6 +273,9 @@ class Content:
     groups: Mapping[str, Group]
     documents: tuple[Document, ...] = ()
     minutes: tuple[Minutes, ...] = ()  # newest first
+    events: tuple[Event, ...] = ()  # by first date
+    _minutes_on: Mapping[tuple[str, date], Minutes] = field(default_factory=dict, repr=False)
+    _events_of_group: Mapping[str, tuple[Event, ...]] = field(default_factory=dict, repr=False)
     _minutes_by_group: Mapping[str, tuple[Minutes, ...]] = field(default_factory=dict, repr=False)
     _raised_to: Mapping[str, tuple[tuple[Minutes, RaisedQuestion], ...]] = field(default_factory=dict, repr=False)
     _minutes_position: Mapping[str, int] = field(default_factory=dict, repr=False)
@@ -191,7 +284,7 @@ class Content:
     _reporting: Mapping[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def build(cls, today: date, groups: Mapping[str, Group], documents=(), minutes=()) -> "Content":
+    def build(cls, today: date, groups: Mapping[str, Group], documents=(), minutes=(), events=()) -> "Content":
         children: dict[str, list[str]] = {}
         predecessors: dict[str, list[str]] = {}
         reporting: dict[str, list[str]] = {}
@@ -209,12 +302,20 @@ class Content:
             by_group.setdefault(item.group, []).append(item)
             for question in item.raised:
                 raised_to.setdefault(question.to, []).append((item, question))
+        ordered_events = tuple(sorted(events, key=lambda e: (e.start_date, e.start_time or time(0), e.id)))
+        events_of_group: dict[str, list[Event]] = {}
+        for event in ordered_events:
+            if event.group:
+                events_of_group.setdefault(event.group, []).append(event)
         freeze = lambda d: MappingProxyType({k: tuple(v) for k, v in d.items()})  # noqa: E731
         return cls(
             today=today,
             groups=MappingProxyType(dict(sorted(groups.items()))),
             documents=tuple(sorted(documents, key=_newest_first)),
             minutes=ordered_minutes,
+            events=ordered_events,
+            _minutes_on=MappingProxyType({(m.group, m.date): m for m in reversed(ordered_minutes)}),
+            _events_of_group=freeze(events_of_group),
             _minutes_by_group=freeze(by_group),
             _raised_to=freeze(raised_to),
             _minutes_position=MappingProxyType(
@@ -280,6 +381,25 @@ class Content:
         older = items[index + 1] if index + 1 < len(items) else None
         newer = items[index - 1] if index > 0 else None
         return older, newer
+
+    def descendants(self, slug: str) -> list[Group]:
+        found: list[Group] = []
+        stack = list(self.children(slug))
+        while stack:
+            group = stack.pop(0)
+            if group not in found:
+                found.append(group)
+                stack.extend(self.children(group.slug))
+        return found
+
+    def events_of_group(self, slug: str, *, with_subgroups: bool = False) -> tuple[Event, ...]:
+        slugs = [slug] + ([g.slug for g in self.descendants(slug)] if with_subgroups else [])
+        events = [e for s in slugs for e in self._events_of_group.get(s, ())]
+        return tuple(sorted(events, key=lambda e: (e.start_date, e.start_time or time(0), e.id)))
+
+    def minutes_on(self, group: str | None, day: date) -> Minutes | None:
+        """The minutes of a meeting: same group, same date."""
+        return self._minutes_on.get((group, day)) if group else None
 
     def documents_of_group(self, slug: str) -> tuple[Document, ...]:
         return tuple(d for d in self.documents if slug in d.groups)

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from babel.dates import format_date
+
+if TYPE_CHECKING:
+    from .model import Occurrence
 
 
 def swedish_date(value: date) -> str:
@@ -17,3 +21,24 @@ def swedish_size(size: int) -> str:
     if size >= 1_000_000:
         return f"{size / 1_000_000:.1f} MB".replace(".", ",")
     return f"{max(1, round(size / 1000))} kB"
+
+
+def month_label(day: date) -> str:
+    return format_date(day, "LLLL y", locale="sv").capitalize()
+
+
+def when(occurrence: "Occurrence") -> str:
+    """"Heldag", "08:30–12:00", or "23–24 maj" for the time column."""
+    event = occurrence.event
+    if occurrence.end_date != occurrence.date:
+        start, end = occurrence.date, occurrence.end_date
+        first = f"{start.day}" if start.month == end.month else format_date(start, "d MMMM", locale="sv")
+        span = f"{first}–{format_date(end, 'd MMMM', locale='sv')}"
+        return span if event.all_day else f"{span}, {event.start_time:%H:%M}–{event.end_time:%H:%M}"
+    if event.all_day:
+        return "Heldag"
+    return f"{event.start_time:%H:%M}–{event.end_time:%H:%M}"
+
+
+def short_date(day: date) -> str:
+    return format_date(day, "EEE d MMM", locale="sv")

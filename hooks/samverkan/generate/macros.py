@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..model import Content
 from ..problems import did_you_mean
 from .markdown import render
-from .pages import template_helpers
+from .links import template_helpers
 
 
 class MacroError(Exception):

@@ -51,6 +51,12 @@ def link(text: object, target: str, from_uri: str) -> Md:
     return Md(f"[{_finalize(text)}]({relative_link(target, from_uri)})")
 
 
+def external(text: object, url: str) -> Md:
+    """A link to another site. URLs are validated as http(s) or mailto without
+    spaces or quotes when loaded; parentheses are encoded so Markdown keeps them."""
+    return Md(f"[{_finalize(text)}]({url.replace('(', '%28').replace(')', '%29')})")
+
+
 def mailto(address: str) -> Md:
     # Addresses are validated to letters, digits and ._%+-@ before they get here.
     return Md(f"[{escape(address)}](mailto:{address})")
@@ -73,6 +79,7 @@ def _environment() -> jinja2.Environment:
     env.filters["md"] = Md
     env.filters["json"] = lambda value: Md(json.dumps(value, ensure_ascii=False))
     env.globals["mailto"] = mailto
+    env.globals["external"] = external
     return env
 
 

@@ -6,7 +6,9 @@ import posixpath
 from typing import Iterable
 
 from ..model import Content, GroupType
-from .pages import DOCUMENTS_INDEX, GROUPS_INDEX, MINUTES_INDEX, NOSAM_INDEX, document_uri, group_uri
+from .calendar_pages import ARCHIVE, CALENDAR_INDEX, SUBSCRIBE, YEAR_WHEEL
+from .links import document_uri, group_uri
+from .pages import DOCUMENTS_INDEX, GROUPS_INDEX, MINUTES_INDEX, NOSAM_INDEX
 
 NEWS_INDEX = "aktuellt/index.md"
 
@@ -23,6 +25,7 @@ def navigation(content: Content, written_pages: Iterable[str]) -> list:
     if NEWS_INDEX in written:
         nav.append({"Aktuellt": NEWS_INDEX})
     nav.append({"Grupper": _groups_section(content)})
+    nav.append({"Kalender": [CALENDAR_INDEX, ARCHIVE, YEAR_WHEEL, SUBSCRIBE]})
     if content.minutes:
         nav.append({"Minnesanteckningar": MINUTES_INDEX})
     if content.documents:
@@ -48,7 +51,7 @@ def _written_sections(written: list[str]) -> list:
     taken = {"index.md", NEWS_INDEX}
     folders: dict[str, list[str]] = {}
     for uri in written:
-        if uri in taken or uri.startswith(("aktuellt/", "grupper/", "dokument/", "nosam/", "minnesanteckningar/")):
+        if uri in taken or uri.startswith(("aktuellt/", "grupper/", "dokument/", "nosam/", "minnesanteckningar/", "kalender/")):
             continue
         folder = uri.split("/", 1)[0] if "/" in uri else ""
         folders.setdefault(folder, []).append(uri)

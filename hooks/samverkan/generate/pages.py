@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from itertools import groupby
 
 from ..model import (
@@ -16,69 +15,28 @@ from ..model import (
     GroupType,
     Minutes,
 )
+from .calendar_pages import calendar_pages, meeting_on, upcoming
+from .links import (
+    attachment_uri,
+    document_uri,
+    group_feed_uri,
+    group_uri,
+    minutes_uri,
+    template_helpers,
+)
 from .markdown import Md, front_matter, render
+from .output import GeneratedAsset, GeneratedPage
 
 GROUPS_INDEX = "grupper/index.md"
 NOSAM_INDEX = "nosam/index.md"
 DOCUMENTS_INDEX = "dokument/index.md"
 MINUTES_INDEX = "minnesanteckningar/index.md"
 LATEST_MINUTES = 10
-
-
-@dataclass(frozen=True, slots=True)
-class GeneratedAsset:
-    """A file copied into the site as it is (an attachment), from `source` in the repository."""
-
-    uri: str
-    source: str
-
-
-@dataclass(frozen=True, slots=True)
-class GeneratedPage:
-    """A page the build adds; `source` is the editor's file it comes from, if any."""
-
-    uri: str
-    markdown: str
-    source: str | None = None
-
-
-def group_uri(group: Group | str) -> str:
-    return f"grupper/{group if isinstance(group, str) else group.slug}.md"
-
-
-def document_uri(document: Document) -> str:
-    return f"dokument/{document.slug}.md"
-
-
-def minutes_uri(minutes: Minutes) -> str:
-    return f"minnesanteckningar/{minutes.group}/{minutes.name}.md"
-
-
-def attachment_uri(minutes: Minutes, attachment: Attachment) -> str:
-    return f"minnesanteckningar/{minutes.group}/{attachment.file}"
-
-
-def status_label(content: Content, action: ActionItem) -> str:
-    """Status in words, never only as a colour."""
-    if action.status == ActionStatus.DONE:
-        return "Klar"
-    return "Försenad" if action.is_overdue(content.today) else "Öppen"
+UPCOMING_ON_GROUP_PAGE = 5
 
 
 def _by_year(items, key):
     return [(year, list(group)) for year, group in groupby(items, key=key)]
-
-
-def template_helpers(content: Content) -> dict:
-    """What every template may link to."""
-    return dict(
-        today=content.today,
-        group_uri=group_uri,
-        document_uri=document_uri,
-        minutes_uri=minutes_uri,
-        attachment_uri=attachment_uri,
-        status_label=lambda action: status_label(content, action),
-    )
 
 
 def group_page(content: Content, group: Group) -> GeneratedPage:
@@ -106,6 +64,8 @@ def group_page(content: Content, group: Group) -> GeneratedPage:
         predecessors=content.predecessors(group.slug),
         reporting=content.reporting_to(group.slug) if group.type == GroupType.THEME_GROUP else (),
         documents=content.documents_of_group(group.slug),
+        upcoming=upcoming(content, content.events_of_group(group.slug))[:UPCOMING_ON_GROUP_PAGE],
+        feed=group_feed_uri(group),
     )
     return GeneratedPage(uri, markdown, group.source.path)
 
@@ -124,6 +84,7 @@ def minutes_page(content: Content, minutes: Minutes) -> GeneratedPage:
         questions=[(content.groups[q.to], q) for q in minutes.raised if q.to in content.groups],
         older=older,
         newer=newer,
+        meeting=meeting_on(content, minutes.group, minutes.date),
     )
     return GeneratedPage(uri, markdown, minutes.source.path)
 
@@ -214,13 +175,14 @@ def documents_index(content: Content) -> GeneratedPage:
     return GeneratedPage(DOCUMENTS_INDEX, markdown)
 
 
-def site_pages(content: Content) -> tuple[GeneratedPage, ...]:
+def site_pages(content: Content, site_url: str) -> tuple[GeneratedPage, ...]:
     """Every page the content generates, in a stable order."""
     pages = [groups_index(content), nosam_index(content)]
     pages += [group_page(content, g) for g in content.groups.values()]
     if content.minutes:
         pages.append(minutes_index(content))
         pages += [minutes_page(content, m) for m in content.minutes]
+    pages += calendar_pages(content, site_url)
     if content.documents:
         pages.append(documents_index(content))
         pages += [document_page(content, d) for d in content.documents]

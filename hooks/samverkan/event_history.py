@@ -1,0 +1,75 @@
+"""SEQUENCE and LAST-MODIFIED of each event, from the repository's own history.
+
+Subscribers' clients take an event with a higher SEQUENCE as an update of the
+one they have. A rebuild of the same commit must give the same bytes, so
+nothing here may depend on the time of the build: an event's SEQUENCE is the
+number of committed versions in which what it shows changed, and its
+LAST-MODIFIED is the commit time of its latest change. Without history (a
+fresh export) the file's own time stands in, or SOURCE_DATE_EPOCH when set.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable
+
+
+class EventHistory:
+    """One per build: caches each calendar file's committed versions."""
+
+    def __init__(
+        self,
+        root: Path,
+        fingerprints: Callable[[str, str], dict[str, str]],
+        source_date_epoch: int | None = None,
+    ) -> None:
+        self.root = root
+        self._fingerprints = fingerprints
+        self._epoch = source_date_epoch
+        self._versions: dict[str, list[tuple[int, dict[str, str]]]] = {}
+        self._prefix: str | None | bool = False  # False: not asked git yet
+
+    def stamp(self, rel: str, path: Path, event_id: str, current: str) -> tuple[int, datetime]:
+        sequence, changed_at, previous = -1, None, None
+        for commit_time, fingerprints in self._committed(rel):
+            fingerprint = fingerprints.get(event_id)
+            if fingerprint is None:
+                continue
+            if fingerprint != previous:
+                sequence += 1
+                changed_at = commit_time
+                previous = fingerprint
+        if current != previous:
+            sequence += 1
+            changed_at = self._epoch if self._epoch is not None else int(path.stat().st_mtime)
+        return sequence, datetime.fromtimestamp(changed_at, tz=timezone.utc)
+
+    def _committed(self, rel: str) -> list[tuple[int, dict[str, str]]]:
+        if rel not in self._versions:
+            self._versions[rel] = self._read_versions(rel)
+        return self._versions[rel]
+
+    def _git(self, *args: str) -> str | None:
+        try:
+            result = subprocess.run(
+                ["git", "-C", str(self.root), *args], capture_output=True, text=True, timeout=60
+            )
+        except (OSError, subprocess.SubprocessError):
+            return None
+        return result.stdout if result.returncode == 0 else None
+
+    def _read_versions(self, rel: str) -> list[tuple[int, dict[str, str]]]:
+        if self._prefix is False:
+            self._prefix = self._git("rev-parse", "--show-prefix")
+        if self._prefix is None:
+            return []
+        log = self._git("log", "--format=%H %ct", "--", rel) or ""
+        versions = []
+        for line in reversed(log.splitlines()):
+            commit, _, stamp = line.partition(" ")
+            text = self._git("show", f"{commit}:{self._prefix.strip()}{rel}")
+            if text is not None:
+                versions.append((int(stamp), self._fingerprints(text, rel)))
+        return versions

@@ -1,0 +1,187 @@
+"""The calendar: pages for people, feeds for their calendar programs."""
+
+from __future__ import annotations
+
+from datetime import date, time, timedelta
+from itertools import groupby
+from urllib.parse import urlsplit
+
+from ..model import Content, Event, Group, Occurrence
+from ..recurrence import is_occurrence, occurrence_dates
+from ..swedish import month_label, short_date, swedish_date, when
+from .feeds import CalendarFeed, feed_bytes
+from .links import event_ics_uri, event_uri, group_feed_uri, template_helpers
+from .markdown import Md, escape, front_matter, render
+from .output import GeneratedFile, GeneratedPage
+
+CALENDAR_INDEX = "kalender/index.md"
+ARCHIVE = "kalender/arkiv.md"
+YEAR_WHEEL = "kalender/arshjul.md"
+SUBSCRIBE = "kalender/prenumerera.md"
+ALL_FEED = "kalender/alla.ics"
+HORIZON = timedelta(days=366)  # how far ahead the pages list meetings
+
+
+def absolute(site_url: str, uri: str) -> str:
+    """The published address of a generated file (directory URLs for pages)."""
+    base = site_url.rstrip("/") + "/"
+    if uri.endswith(".md"):
+        uri = uri[: -len(".md")] + "/"
+        uri = uri.removesuffix("index/")
+    return base + uri
+
+
+def webcal(url: str) -> str:
+    parts = urlsplit(url)
+    return "webcal://" + parts.netloc + parts.path
+
+
+def occurrences(events, start: date, end: date) -> list[Occurrence]:
+    """Every occurrence that touches [start, end], in time order."""
+    found = [
+        Occurrence(event, day)
+        for event in events
+        for day in occurrence_dates(event, end)
+        if Occurrence(event, day).end_date >= start
+    ]
+    return sorted(found, key=lambda o: (o.date, o.event.start_time or time(0), o.event.title))
+
+
+def meeting_on(content: Content, group: str, day: date) -> Event | None:
+    """The group's event on that day, to link minutes to their meeting."""
+    for event in content.events_of_group(group):
+        if event.recurrence is None:
+            if event.start_date <= day <= event.last_day:
+                return event
+        elif day not in event.recurrence.exceptions and is_occurrence(event.recurrence, event.start_date, day):
+            return event
+    return None
+
+
+def upcoming(content: Content, events=None) -> list[Occurrence]:
+    events = content.events if events is None else events
+    return occurrences(events, content.today, content.today + HORIZON)
+
+
+def past(content: Content, events=None) -> list[Occurrence]:
+    events = content.events if events is None else events
+    yesterday = content.today - timedelta(days=1)
+    return [o for o in occurrences(events, date.min, yesterday) if o.end_date < content.today]
+
+
+def by_month(items: list[Occurrence]) -> list[tuple[str, list[Occurrence]]]:
+    return [(month_label(d), list(g)) for d, g in groupby(items, key=lambda o: o.date.replace(day=1))]
+
+
+def calendar_feeds(content: Content) -> list[CalendarFeed]:
+    feeds = [
+        CalendarFeed(
+            ALL_FEED,
+            "Samverkanstorget – alla möten",
+            "Möten och händelser i Vårdsamverkan Göteborgsområdet",
+            content.events,
+        )
+    ]
+    for group in content.groups.values():
+        feeds.append(
+            CalendarFeed(
+                group_feed_uri(group),
+                f"{group.name} – Samverkanstorget",
+                f"Möten för {group.name}" + (" och dess undergrupper" if content.children(group.slug) else ""),
+                content.events_of_group(group.slug, with_subgroups=True),
+            )
+        )
+    for event in content.events:
+        feeds.append(CalendarFeed(event_ics_uri(event), event.title, event.title, (event,)))
+    return feeds
+
+
+def feed_files(content: Content, site_url: str) -> tuple[GeneratedFile, ...]:
+    names = {slug: g.name for slug, g in content.groups.items()}
+
+    def event_url(event: Event) -> str:
+        return absolute(site_url, event_uri(event))
+
+    return tuple(
+        GeneratedFile(feed.uri, feed_bytes(feed, site_url, event_url, names)) for feed in calendar_feeds(content)
+    )
+
+
+def calendar_pages(content: Content, site_url: str) -> list[GeneratedPage]:
+    helpers = template_helpers(content)
+    pages = [
+        GeneratedPage(
+            CALENDAR_INDEX,
+            render(
+                "calendar_index.md.j2",
+                CALENDAR_INDEX,
+                **helpers,
+                front=front_matter("Kalender"),
+                months=by_month(upcoming(content)),
+            ),
+        ),
+        GeneratedPage(
+            ARCHIVE,
+            render(
+                "calendar_archive.md.j2",
+                ARCHIVE,
+                **helpers,
+                front=front_matter("Tidigare möten"),
+                months=list(reversed(by_month(past(content)))),
+            ),
+        ),
+        GeneratedPage(YEAR_WHEEL, _year_wheel(content, helpers)),
+        GeneratedPage(SUBSCRIBE, _subscribe(content, site_url, helpers)),
+    ]
+    for event in content.events:
+        uri = event_uri(event)
+        dates = occurrence_dates(event, content.today + HORIZON)
+        pages.append(
+            GeneratedPage(
+                uri,
+                render(
+                    "event.md.j2",
+                    uri,
+                    **helpers,
+                    front=front_matter(event.title, description=event.description or event.title),
+                    event=event,
+                    group=content.groups.get(event.group),
+                    upcoming=[d for d in dates if d >= content.today][:12],
+                    past=list(reversed([d for d in dates if d < content.today])),
+                    description=[p.strip() for p in (event.description or "").split("\n\n") if p.strip()],
+                    swedish_date=swedish_date,
+                ),
+                event.source.path,
+            )
+        )
+    return pages
+
+
+def _year_wheel(content: Content, helpers: dict) -> str:
+    year = content.today.year
+    items = occurrences(content.events, date(year, 1, 1), date(year, 12, 31))
+    months = []
+    for month in range(1, 13):
+        in_month = [o for o in items if o.date.month == month and o.date.year == year]
+        series: dict[str, tuple[Event, list[date]]] = {}
+        for o in in_month:
+            series.setdefault(o.event.id, (o.event, []))[1].append(o.date)
+        months.append((month_label(date(year, month, 1)).split(" ")[0], list(series.values())))
+    return render(
+        "year_wheel.md.j2", YEAR_WHEEL, **helpers, front=front_matter(f"Årshjul {year}"), year=year, months=months
+    )
+
+
+def _subscribe(content: Content, site_url: str, helpers: dict) -> str:
+    def links(uri: str) -> tuple[Md, Md]:
+        https = absolute(site_url, uri)
+        return Md(f"[{_url_text(webcal(https))}]({webcal(https)})"), Md(f"[{_url_text(https)}]({https})")
+
+    feeds = [("Alla möten", *links(ALL_FEED))]
+    feeds += [(g.name, *links(group_feed_uri(g))) for g in content.groups.values() if not g.is_wound_up(content.today)]
+    return render("subscribe.md.j2", SUBSCRIBE, **helpers, front=front_matter("Prenumerera på kalendern"), feeds=feeds,
+                  all_https=absolute(site_url, ALL_FEED))
+
+
+def _url_text(url: str) -> str:
+    return escape(url)

@@ -1,0 +1,143 @@
+"""iCalendar feeds (RFC 5545) that Outlook, Google, Apple and Thunderbird all accept.
+
+icalendar writes the lines (CRLF, folding at 75 octets without splitting a
+UTF-8 character, TEXT escaping); this module decides what goes in them.
+Nothing depends on the time of the build, so a rebuild gives the same bytes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+from icalendar import Calendar, Event as VEvent, Timezone, TimezoneDaylight, TimezoneStandard, vRecur
+
+from ..model import Event, Frequency
+
+TZID = "Europe/Stockholm"
+STOCKHOLM = ZoneInfo(TZID)
+UID_DOMAIN = "samverkanstorget"
+PRODID = "-//Vårdsamverkan Göteborgsområdet//Samverkanstorget//SV"
+CANCELLED_PREFIX = "INSTÄLLT: "
+REFRESH = timedelta(hours=1)
+_WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarFeed:
+    uri: str  # e.g. "kalender/alla.ics"
+    name: str
+    description: str
+    events: tuple[Event, ...]
+
+
+def uid(event: Event) -> str:
+    return f"{event.id}@{UID_DOMAIN}"
+
+
+def _stockholm_timezone() -> Timezone:
+    """Europe/Stockholm as the EU rules (last Sunday of March and October),
+    the compact form Outlook and Google themselves publish."""
+    tz = Timezone()
+    tz.add("tzid", TZID)
+    tz.add("x-lic-location", TZID)
+    summer = TimezoneDaylight()
+    summer.add("tzname", "CEST")
+    summer.add("tzoffsetfrom", timedelta(hours=1))
+    summer.add("tzoffsetto", timedelta(hours=2))
+    summer.add("dtstart", datetime(1970, 3, 29, 2, 0, 0))
+    summer.add("rrule", {"freq": "yearly", "bymonth": 3, "byday": "-1SU"})
+    winter = TimezoneStandard()
+    winter.add("tzname", "CET")
+    winter.add("tzoffsetfrom", timedelta(hours=2))
+    winter.add("tzoffsetto", timedelta(hours=1))
+    winter.add("dtstart", datetime(1970, 10, 25, 3, 0, 0))
+    winter.add("rrule", {"freq": "yearly", "bymonth": 10, "byday": "-1SU"})
+    tz.add_component(summer)
+    tz.add_component(winter)
+    return tz
+
+
+def local(day: date, at: time) -> datetime:
+    return datetime.combine(day, at, tzinfo=STOCKHOLM)
+
+
+def _rrule(event: Event) -> vRecur:
+    rec = event.recurrence
+    rule: dict = {"freq": rec.frequency.rfc}
+    if rec.interval > 1:
+        rule["interval"] = rec.interval
+    if rec.weekday is not None:
+        code = _WEEKDAY_CODES[rec.weekday]
+        rule["byday"] = f"{rec.ordinal}{code}" if rec.ordinal else code
+        if rec.frequency == Frequency.YEARLY and rec.ordinal:
+            rule["bymonth"] = event.start_date.month
+    if rec.until:
+        if event.all_day:
+            rule["until"] = rec.until
+        else:
+            # With a TZID'd DTSTART, UNTIL must be UTC (RFC 5545 3.3.10).
+            end_of_day = datetime.combine(rec.until, time(23, 59, 59), tzinfo=STOCKHOLM)
+            rule["until"] = end_of_day.astimezone(timezone.utc)
+    if rec.count:
+        rule["count"] = rec.count
+    return vRecur(rule)
+
+
+def vevent(event: Event, page_url: str, group_name: str | None) -> VEvent:
+    item = VEvent()
+    item.add("uid", uid(event))
+    stamp = event.last_modified or datetime(2000, 1, 1, tzinfo=timezone.utc)
+    item.add("dtstamp", stamp)
+    item.add("last-modified", stamp)
+    item.add("sequence", event.sequence)
+    item.add("summary", (CANCELLED_PREFIX if event.cancelled else "") + event.title)
+    if event.all_day:
+        item.add("dtstart", event.start_date)
+        item.add("dtend", event.last_day + timedelta(days=1))  # exclusive
+    else:
+        item.add("dtstart", local(event.start_date, event.start_time))
+        item.add("dtend", local(event.last_day, event.end_time))
+    if event.recurrence:
+        item.add("rrule", _rrule(event))
+        if event.recurrence.exceptions:
+            if event.all_day:
+                item.add("exdate", list(event.recurrence.exceptions))
+            else:
+                item.add("exdate", [local(d, event.start_time) for d in event.recurrence.exceptions])
+    if event.place:
+        item.add("location", event.place)
+    description = [event.description] if event.description else []
+    if event.cancelled:
+        description.insert(0, "Mötet är inställt.")
+    if event.link:
+        description.append(event.link)
+    description.append(f"Mer information: {page_url}")
+    item.add("description", "\n\n".join(description))
+    item.add("url", page_url)
+    item.add("status", "CANCELLED" if event.cancelled else "CONFIRMED")
+    if group_name:
+        item.add("categories", [group_name])
+    return item
+
+
+def feed_bytes(feed: CalendarFeed, site_url: str, event_url, group_names: dict[str, str]) -> bytes:
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("name", feed.name)
+    cal.add("x-wr-calname", feed.name)
+    cal.add("description", feed.description)
+    cal.add("x-wr-caldesc", feed.description)
+    cal.add("x-wr-timezone", TZID)
+    cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+    cal.add("x-published-ttl", "PT1H")  # Outlook reads this one
+    cal.add("url", site_url.rstrip("/") + "/" + feed.uri)
+    if any(not e.all_day for e in feed.events):
+        cal.add_component(_stockholm_timezone())
+    for event in sorted(feed.events, key=lambda e: (e.start_date, e.start_time or time(0), e.id)):
+        cal.add_component(vevent(event, event_url(event), group_names.get(event.group)))
+    return cal.to_ical()
