@@ -86,6 +86,20 @@ def _macro(plugin, function):
 def on_pre_build(config: MkDocsConfig) -> None:
     global _build
     _build = None
+    try:
+        _build = _load(config)
+    except PluginError:
+        raise
+    except Exception as error:  # editors must never see a traceback; developers get it with -v
+        log.debug("Internt fel i Samverkanstorget", exc_info=True)
+        raise PluginError(
+            "Samverkanstorget kunde inte bygga webbplatsen på grund av ett internt fel "
+            f"({type(error).__name__}: {error}). Kör mkdocs build -v för detaljer och "
+            "kontakta den som förvaltar webbplatsen."
+        ) from None
+
+
+def _load(config: MkDocsConfig) -> BuildState:
     root = Path(config.config_file_path).resolve().parent
     today, date_problems = build_date(os.environ)
     result = load_content(root, today)
@@ -96,7 +110,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         raise PluginError(report(problems))
     if problems:
         log.error(report(problems))
-    _build = BuildState(
+    return BuildState(
         content=result.content,
         problems=problems,
         root=root,

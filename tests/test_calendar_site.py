@@ -1,0 +1,82 @@
+"""The calendar on the built site: pages for people, feeds for their programs."""
+
+from __future__ import annotations
+
+import icalendar
+
+from conftest import SiteCopy
+from test_site_build import article
+
+
+def test_upcoming_by_month_with_group_place_time_and_add_link(example_site):
+    page = article(example_site.page("kalender"))
+    months = [h.get_text().strip("¶") for h in page.find_all("h2")]
+    assert months[:3] == ["December 2026", "Januari 2027", "Februari 2027"]
+    table = page.find("h2", id="december-2026").find_next("table")
+    assert [th.get_text() for th in table.find_all("th")] == ["Datum", "Tid", "Händelse", "Grupp", "Plats", "Till din kalender"]
+    rows = {tr.find_all("td")[2].get_text(): tr for tr in table.find_all("tr")[1:]}
+    nordost = rows["NOSAM Nordost"].find_all("td")
+    assert [td.get_text() for td in nordost[:2]] == ["tis 15 dec.", "08:30–10:30"]
+    assert nordost[4].get_text() == "Angereds Närsjukhus, konferensrum Blå"
+    add = nordost[5].find("a")
+    assert add.get_text() == "Lägg till i kalender" and add["href"] == "handelser/nordost-2026-01-20.ics"
+    assert (example_site.site / "kalender" / "handelser" / "nordost-2026-01-20.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
+    assert "INSTÄLLT: Extra möte om handlingsplan 2027" in rows
+    assert "15 december" not in page.find("h2", id="januari-2027").find_next("table").get_text()
+
+
+def test_archive_links_past_meetings_to_their_minutes(example_site):
+    page = article(example_site.page("kalender/arkiv"))
+    november = page.find("h2", id="november-2026").find_next("table")
+    links = {a.get_text(): a["href"] for a in november.find_all("a")}
+    assert links["Läs minnesanteckningarna"].startswith("../../minnesanteckningar/")
+    hrefs = [a["href"] for a in november.find_all("a", string="Läs minnesanteckningarna")]
+    assert "../../minnesanteckningar/nordost/2026-11-17/" in hrefs
+
+
+def test_event_pages_and_minutes_link_both_ways(example_site):
+    event = article(example_site.page("kalender/handelser/nordost-2026-01-20"))
+    assert "Tredje tisdagen varje månad till och med 31 december 2027" in event.get_text()
+    past = event.find("h2", id="tidigare-tillfallen").find_next("ul")
+    assert past.find("a", href="../../../minnesanteckningar/nordost/2026-11-17/")
+    minutes = article(example_site.page("minnesanteckningar/nordost/2026-11-17"))
+    back = minutes.find("dt", string="I kalendern").find_next("a")
+    assert back["href"] == "../../../kalender/handelser/nordost-2026-01-20/"
+    cancelled = article(example_site.page("kalender/handelser/nordost-extra-2026-12"))
+    assert cancelled.select_one(".admonition-title").get_text() == "Inställt"
+
+
+def test_year_wheel_and_subscription_page(example_site):
+    wheel = article(example_site.page("kalender/arshjul"))
+    assert [h.get_text().strip("¶") for h in wheel.find_all("h2")][0] == "Januari"
+    assert len(wheel.find_all("h2")) == 12
+    subscribe = article(example_site.page("kalender/prenumerera"))
+    headings = [h.get_text().strip("¶") for h in subscribe.find_all("h2")]
+    assert headings == ["Outlook", "Google Kalender", "Apples Kalender", "Thunderbird", "Kalendrarna"]
+    hrefs = {a["href"] for a in subscribe.find_all("a")}
+    assert "webcal://samverkanstorget.example.se/kalender/alla.ics" in hrefs
+    assert "https://samverkanstorget.example.se/kalender/nordost.ics" in hrefs
+    assert "webcal://samverkanstorget.example.se/kalender/vastbus-nordost.ics" in hrefs
+    assert not any("angered.ics" in h for h in hrefs)  # wound-up groups are not offered
+
+
+def test_group_page_next_meeting_and_subscribe_link(example_site):
+    page = article(example_site.page("grupper/nordost"))
+    upcoming = page.find("h2", id="kommande-moten").find_next("ul").find_all("li")
+    assert upcoming[0].get_text().startswith("Nästa möte: 8 december 2026")
+    assert "INSTÄLLT" in upcoming[0].get_text()
+    assert upcoming[1].get_text().startswith("15 december 2026, 08:30–10:30")
+    assert page.find("a", string="Prenumerera på gruppens kalender")["href"] == "../../kalender/nordost.ics"
+    feed = icalendar.Calendar.from_ical((example_site.site / "kalender" / "nordost.ics").read_bytes())
+    titles = {str(e["SUMMARY"]) for e in feed.walk("VEVENT")}
+    assert "Västbusgrupp Nordost" in titles  # a subgroup's meetings
+
+
+def test_two_builds_give_byte_identical_feeds(site_copy: SiteCopy):
+    first = site_copy.build(site=site_copy.root / "a")
+    second = site_copy.build(site=site_copy.root / "b")
+    assert first.returncode == 0 and second.returncode == 0
+    feeds_a = sorted(first.site.rglob("*.ics"))
+    assert len(feeds_a) > 40
+    for path in feeds_a:
+        assert path.read_bytes() == (second.site / path.relative_to(first.site)).read_bytes(), path
