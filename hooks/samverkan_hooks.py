@@ -21,17 +21,24 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from samverkan.content import load_content
+from samverkan.content import CONTENT_ROOTS, load_content
 from samverkan.generate import macros
 from samverkan.generate.calendar_pages import feed_files
 from samverkan.generate.navigation import NEWS_INDEX, navigation
+from samverkan.generate.news_feed import RSS_URI, rss
 from samverkan.generate.output import GeneratedAsset, GeneratedFile, GeneratedPage
 from samverkan.generate.pages import site_assets, site_pages
 from samverkan.model import Content
 from samverkan.problems import Problem, report
+from samverkan.source_dates import date_of, last_changed
+from samverkan.swedish import swedish_date
 from samverkan.today import build_date
 
 log = logging.getLogger("mkdocs.hooks.samverkan")
+# Reminders for editors that must not fail a strict build (a tool past its
+# review date is flagged, not hidden): outside the "mkdocs" logger tree, which
+# is the one --strict counts.
+reminders = logging.getLogger("samverkan.paminnelser")
 
 # How MkDocs was started ("build", "serve", "gh-deploy"). Process-wide by nature;
 # everything about content lives in _build and is replaced by every build.
@@ -47,6 +54,8 @@ class BuildState:
     files: tuple[GeneratedFile, ...]
     assets: tuple[GeneratedAsset, ...]
     problem_banner: str
+    sources: dict  # generated page -> the editor's file it comes from
+    updated: dict  # editor's file (repository path) -> date of its last change
 
 
 _build: BuildState | None = None
@@ -55,6 +64,11 @@ _build: BuildState | None = None
 def on_startup(command: str, dirty: bool) -> None:
     global _command
     _command = command
+    if not reminders.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("VARNING  -  %(message)s"))
+        reminders.addHandler(handler)
+        reminders.propagate = False
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -66,6 +80,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                 "senaste_minnesanteckningar": _macro(plugin, macros.latest_minutes),
                 "beslutslogg": _macro(plugin, macros.decision_log),
                 "oppna_atgarder": _macro(plugin, macros.open_actions),
+                "senaste_nyheter": _macro(plugin, macros.latest_news),
+                "kommande_moten": _macro(plugin, macros.upcoming_meetings),
             }
         )
     return config
@@ -110,14 +126,22 @@ def _load(config: MkDocsConfig) -> BuildState:
         raise PluginError(report(problems))
     if problems:
         log.error(report(problems))
+    for tool in result.content.overdue_tools():
+        reminders.warning(
+            f"{tool.source.path}: ”{tool.title}” skulle ha granskats senast "
+            f"{swedish_date(tool.review_due())}. Se listan på /redaktorer/granskning/."
+        )
+    pages = site_pages(result.content, config.site_url or "/")
     return BuildState(
         content=result.content,
         problems=problems,
         root=root,
-        pages=site_pages(result.content, config.site_url or "/"),
+        pages=pages,
         files=feed_files(result.content, config.site_url or "/"),
         assets=site_assets(result.content),
         problem_banner=_banner(problems),
+        sources={p.uri: p.source for p in pages if p.source},
+        updated=last_changed(root, CONTENT_ROOTS),
     )
 
 
@@ -139,7 +163,36 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if f.src_uri not in generated and not _is_news_post(f.src_uri)
     ]
     config.nav = navigation(state.content, written)
+    # The feed is filled in on_env; it exists now so that links to it are checked.
+    files.append(File.generated(config, RSS_URI, content=b""))
     return files
+
+
+def on_env(env, config: MkDocsConfig, files: Files):
+    """The RSS feed, once the blog plugin has given every post its address
+    (static files are copied after this event)."""
+    state = _state()
+
+    def url_of(post) -> str:
+        file = files.get_file_from_path(post.uri)
+        return file.url if file is not None else post.uri
+
+    files.get_file_from_path(RSS_URI).content_bytes = rss(state.content.news, config.site_url or "/", url_of)
+    return env
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """"Senast uppdaterad" from git, shown in Material's own place for it."""
+    state = _state()
+    uri = page.file.src_uri
+    source = state.sources.get(uri) or (
+        f"{Path(config.docs_dir).name}/{uri}" if page.file.abs_src_path and not page.file.generated_by else None
+    )
+    if source:
+        day = date_of(state.root, source, state.updated)
+        if day is not None:
+            page.meta["revision_date"] = f"Senast uppdaterad {swedish_date(day)}"
+    return markdown
 
 
 def on_page_content(html_content: str, page: Page, config: MkDocsConfig, files: Files) -> str:

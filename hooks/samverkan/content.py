@@ -8,10 +8,13 @@ from datetime import date
 from pathlib import Path
 
 from .event_history import EventHistory
+from .loaders.agreements import load_agreements
 from .loaders.calendar import fingerprints_of_text, load_events
 from .loaders.documents import check_document_references, load_documents
 from .loaders.groups import check_group_references, load_groups
 from .loaders.minutes import load_minutes
+from .loaders.news import load_news
+from .loaders.tools import load_tools
 from .model import Content
 from .privacy import check_text
 from .problems import ContentError, Problem
@@ -45,8 +48,11 @@ def load_content(root: Path, today: date) -> LoadResult:
     minutes = load_minutes(root, groups, group_slugs, problems)
     history = EventHistory(root, fingerprints_of_text, _source_date_epoch())
     events = load_events(root, group_slugs, groups, problems, history)
+    agreements = load_agreements(root, group_slugs, problems)
+    tools = load_tools(root, problems)
+    news = load_news(root, problems)
     problems.extend(guard_privacy(root))
-    content = Content.build(today, groups, documents, minutes, events)
+    content = Content.build(today, groups, documents, minutes, events, agreements, tools, news)
     return LoadResult(content, tuple(sorted(dict.fromkeys(problems), key=Problem.sort_key)))
 
 

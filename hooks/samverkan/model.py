@@ -260,6 +260,136 @@ class Occurrence:
         return self.date + (self.event.last_day - self.event.start_date)
 
 
+class AgreementType(StrEnum):
+    AGREEMENT = "överenskommelse"
+    GUIDELINE = "riktlinje"
+    ROUTINE = "rutin"
+    CONTRACT = "avtal"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+
+class AgreementStatus(StrEnum):
+    IN_FORCE = "gällande"
+    REVIEW_OVERDUE = "omprövning försenad"
+    ENDING_SOON = "upphör snart"
+    ENDED = "upphört"
+    REPLACED = "ersatt"
+    UPCOMING = "kommande"
+
+    @property
+    def in_force(self) -> bool:
+        return self in (AgreementStatus.IN_FORCE, AgreementStatus.REVIEW_OVERDUE, AgreementStatus.ENDING_SOON)
+
+
+ENDING_SOON_DAYS = 90
+
+
+@dataclass(frozen=True, slots=True)
+class Agreement:
+    slug: str
+    title: str
+    type: AgreementType
+    source: Source
+    parties: tuple[str, ...] = ()
+    groups: tuple[str, ...] = ()  # or ("alla",)
+    decided: date | None = None
+    decided_by: str | None = None
+    valid_from: date | None = None
+    valid_to: date | None = None
+    review: date | None = None
+    review_yearly: bool = False
+    replaces: str | None = None
+    reference: str | None = None
+    body: str = ""
+
+    def applies_to(self, group: str) -> bool:
+        return "alla" in self.groups or group in self.groups
+
+    def next_review(self) -> date | None:
+        """An explicit date; or, reviewed yearly, the first anniversary of the
+        start date after the latest decision (editors update `beslutad` when
+        they have reviewed it)."""
+        if not self.review_yearly:
+            return self.review
+        start = self.valid_from or self.decided
+        if start is None:
+            return None
+        latest = max(d for d in (self.decided, self.valid_from) if d)
+        year = start.year + 1
+        while _anniversary(start, year) <= latest:
+            year += 1
+        return _anniversary(start, year)
+
+    def status(self, today: date, replaced: bool) -> AgreementStatus:
+        if replaced:
+            return AgreementStatus.REPLACED
+        if self.valid_to is not None and self.valid_to < today:
+            return AgreementStatus.ENDED
+        if self.valid_from is not None and self.valid_from > today:
+            return AgreementStatus.UPCOMING
+        if self.valid_to is not None and (self.valid_to - today).days <= ENDING_SOON_DAYS:
+            return AgreementStatus.ENDING_SOON
+        review = self.next_review()
+        if review is not None and review < today:
+            return AgreementStatus.REVIEW_OVERDUE
+        return AgreementStatus.IN_FORCE
+
+
+def _anniversary(start: date, year: int) -> date:
+    try:
+        return start.replace(year=year)
+    except ValueError:  # 29 February
+        return date(year, 3, 1)
+
+
+@dataclass(frozen=True, slots=True)
+class ToolLink:
+    title: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class Tool:
+    """A toolbox page: a method, routine or guideline people use between meetings."""
+
+    slug: str  # path under verktygslada/ without .md, may contain "/"
+    title: str
+    source: Source
+    summary: str | None = None
+    category: str = "Övrigt"
+    audiences: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    owner: str | None = None
+    reviewed: date | None = None
+    review_months: int = 12
+    links: tuple[ToolLink, ...] = ()
+    body: str = ""
+
+    def review_due(self) -> date | None:
+        if self.reviewed is None:
+            return None
+        month = self.reviewed.month - 1 + self.review_months
+        year = self.reviewed.year + month // 12
+        day = min(self.reviewed.day, 28)
+        return date(year, month % 12 + 1, day)
+
+    def is_overdue(self, today: date) -> bool:
+        due = self.review_due()
+        return due is not None and due < today
+
+
+@dataclass(frozen=True, slots=True)
+class NewsPost:
+    title: str
+    date: date
+    uri: str  # the post's Markdown source under docs/
+    categories: tuple[str, ...] = ()
+    excerpt: str = ""
+
+
 def _newest_first(document: Document) -> tuple:
     # Undated documents last; then newest first, then by title.
     return (document.date is None, -(document.date.toordinal() if document.date else 0), document.title.casefold())
@@ -274,6 +404,10 @@ class Content:
     documents: tuple[Document, ...] = ()
     minutes: tuple[Minutes, ...] = ()  # newest first
     events: tuple[Event, ...] = ()  # by first date
+    agreements: tuple[Agreement, ...] = ()
+    tools: tuple[Tool, ...] = ()
+    news: tuple[NewsPost, ...] = ()  # newest first
+    _replaced_by: Mapping[str, str] = field(default_factory=dict, repr=False)
     _minutes_on: Mapping[tuple[str, date], Minutes] = field(default_factory=dict, repr=False)
     _events_of_group: Mapping[str, tuple[Event, ...]] = field(default_factory=dict, repr=False)
     _minutes_by_group: Mapping[str, tuple[Minutes, ...]] = field(default_factory=dict, repr=False)
@@ -284,7 +418,17 @@ class Content:
     _reporting: Mapping[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def build(cls, today: date, groups: Mapping[str, Group], documents=(), minutes=(), events=()) -> "Content":
+    def build(
+        cls,
+        today: date,
+        groups: Mapping[str, Group],
+        documents=(),
+        minutes=(),
+        events=(),
+        agreements=(),
+        tools=(),
+        news=(),
+    ) -> "Content":
         children: dict[str, list[str]] = {}
         predecessors: dict[str, list[str]] = {}
         reporting: dict[str, list[str]] = {}
@@ -316,6 +460,12 @@ class Content:
             events=ordered_events,
             _minutes_on=MappingProxyType({(m.group, m.date): m for m in reversed(ordered_minutes)}),
             _events_of_group=freeze(events_of_group),
+            agreements=tuple(sorted(agreements, key=lambda a: a.title.casefold())),
+            tools=tuple(sorted(tools, key=lambda t: (t.category.casefold(), t.title.casefold()))),
+            news=tuple(sorted(news, key=lambda n: (n.date, n.uri), reverse=True)),
+            _replaced_by=MappingProxyType(
+                {a.replaces: a.slug for a in agreements if a.replaces and (a.valid_from or a.decided or today) <= today}
+            ),
             _minutes_by_group=freeze(by_group),
             _raised_to=freeze(raised_to),
             _minutes_position=MappingProxyType(
@@ -400,6 +550,19 @@ class Content:
     def minutes_on(self, group: str | None, day: date) -> Minutes | None:
         """The minutes of a meeting: same group, same date."""
         return self._minutes_on.get((group, day)) if group else None
+
+    def agreement_status(self, agreement: Agreement) -> AgreementStatus:
+        return agreement.status(self.today, agreement.slug in self._replaced_by)
+
+    def replaced_by(self, agreement: Agreement) -> Agreement | None:
+        slug = self._replaced_by.get(agreement.slug)
+        return next((a for a in self.agreements if a.slug == slug), None)
+
+    def agreements_in_force(self, group: str) -> tuple[Agreement, ...]:
+        return tuple(a for a in self.agreements if a.applies_to(group) and self.agreement_status(a).in_force)
+
+    def overdue_tools(self) -> tuple[Tool, ...]:
+        return tuple(t for t in self.tools if t.is_overdue(self.today))
 
     def documents_of_group(self, slug: str) -> tuple[Document, ...]:
         return tuple(d for d in self.documents if slug in d.groups)

@@ -5,8 +5,20 @@ One place for it, so pages, feeds and the MkDocs edge agree on every link.
 
 from __future__ import annotations
 
-from ..model import ActionItem, ActionStatus, Attachment, Content, Document, Event, Group, Minutes
-from ..swedish import short_date, when
+from ..model import (
+    ActionItem,
+    ActionStatus,
+    Agreement,
+    AgreementStatus,
+    Attachment,
+    Content,
+    Document,
+    Event,
+    Group,
+    Minutes,
+    Tool,
+)
+from ..swedish import short_date, swedish_date, when
 
 
 def group_uri(group: Group | str) -> str:
@@ -44,6 +56,26 @@ def group_feed_uri(group: Group | str) -> str:
     return f"kalender/{group if isinstance(group, str) else group.slug}.ics"
 
 
+def agreement_uri(agreement: Agreement) -> str:
+    return f"overenskommelser/{agreement.slug}.md"
+
+
+def tool_uri(tool: Tool) -> str:
+    return f"verktygslada/{tool.slug}.md"
+
+
+def agreement_status_text(content: Content, agreement: Agreement) -> str:
+    """The status in words (never only a colour), with the date that explains it."""
+    status = content.agreement_status(agreement)
+    if status == AgreementStatus.ENDING_SOON and agreement.valid_to:
+        return f"Upphör snart ({swedish_date(agreement.valid_to)})"
+    if status == AgreementStatus.REVIEW_OVERDUE and agreement.next_review():
+        return f"Omprövning försenad (skulle omprövas {swedish_date(agreement.next_review())})"
+    if status == AgreementStatus.UPCOMING and agreement.valid_from:
+        return f"Kommande (gäller från {swedish_date(agreement.valid_from)})"
+    return status.value.capitalize()
+
+
 def template_helpers(content: Content) -> dict:
     """What every template may link to."""
     return dict(
@@ -60,4 +92,7 @@ def template_helpers(content: Content) -> dict:
         minutes_uri=minutes_uri,
         attachment_uri=attachment_uri,
         status_label=lambda action: status_label(content, action),
+        agreement_uri=agreement_uri,
+        tool_uri=tool_uri,
+        status_text=lambda agreement: agreement_status_text(content, agreement),
     )

@@ -1,7 +1,9 @@
 """Macros editors may use on their own pages (only pages with `render_macros: true`).
 
 Each returns Markdown for the page at `page_uri`, built from the records with
-the same sections the group pages use. Text from minutes is escaped like
+the same sections the group pages use. Parameter names are Swedish because
+editors write them, like the fields of content files:
+`{{ senaste_minnesanteckningar(grupp="nordost", antal=3) }}`. Text from minutes is escaped like
 everywhere else: the page is a template, the content it pulls in is not.
 """
 
@@ -10,6 +12,7 @@ from __future__ import annotations
 from ..model import Content
 from ..problems import did_you_mean
 from .markdown import render
+from .calendar_pages import upcoming
 from .links import template_helpers
 
 
@@ -26,18 +29,36 @@ def _group(content: Content, slug: str):
     return content.groups[slug]
 
 
-def latest_minutes(content: Content, page_uri: str, group: str, count: int = 5) -> str:
+def latest_minutes(content: Content, page_uri: str, grupp: str | None = None, antal: int = 5) -> str:
+    """A group's latest minutes, or with no group the latest of all groups."""
+    group, count = grupp, antal
+    if group is None:
+        items = content.minutes[:count]
+        if not items:
+            return "Inga minnesanteckningar ännu."
+        return render("latest_minutes.md.j2", page_uri, **template_helpers(content), items=items)
     _group(content, group)
     items = content.minutes_of_group(group)[:count]
     return _render(content, page_uri, "minutes_list", items, "Inga minnesanteckningar ännu.")
 
 
-def decision_log(content: Content, page_uri: str, group: str) -> str:
+def upcoming_meetings(content: Content, page_uri: str, antal: int = 5, grupp: str | None = None) -> str:
+    count, group = antal, grupp
+    events = content.events if group is None else content.events_of_group(_group(content, group).slug, with_subgroups=True)
+    items = upcoming(content, events)[:count]
+    if not items:
+        return "Inga kommande möten."
+    return render("upcoming_list.md.j2", page_uri, **template_helpers(content), items=items)
+
+
+def decision_log(content: Content, page_uri: str, grupp: str) -> str:
+    group = grupp
     _group(content, group)
     return _render(content, page_uri, "decision_log", content.decisions_of_group(group), "Inga beslut ännu.")
 
 
-def open_actions(content: Content, page_uri: str, group: str) -> str:
+def open_actions(content: Content, page_uri: str, grupp: str) -> str:
+    group = grupp
     _group(content, group)
     return _render(
         content, page_uri, "action_table", content.open_actions_of_group(group), "Inga öppna åtgärder."
@@ -48,3 +69,9 @@ def _render(content: Content, page_uri: str, section: str, items, empty: str) ->
     if not items:
         return empty
     return render("macro.md.j2", page_uri, **template_helpers(content), section=section, items=items)
+
+
+def latest_news(content: Content, page_uri: str, antal: int = 3) -> str:
+    if not content.news:
+        return "Inga nyheter ännu."
+    return render("news_list.md.j2", page_uri, **template_helpers(content), posts=content.news[:antal])

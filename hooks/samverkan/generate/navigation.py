@@ -7,10 +7,16 @@ from typing import Iterable
 
 from ..model import Content, GroupType
 from .calendar_pages import ARCHIVE, CALENDAR_INDEX, SUBSCRIBE, YEAR_WHEEL
-from .links import document_uri, group_uri
+from .links import agreement_uri, document_uri, group_uri, tool_uri
 from .pages import DOCUMENTS_INDEX, GROUPS_INDEX, MINUTES_INDEX, NOSAM_INDEX
+from .register_pages import AGREEMENTS_INDEX, TOOLBOX_INDEX, TOOLBOX_TAGS
 
 NEWS_INDEX = "aktuellt/index.md"
+
+# Folders under docs/ that hold content files (the blog's posts, groups,
+# documents, agreements): their pages are placed by the generated sections,
+# also when a file is invalid and left as it is under `mkdocs serve`.
+_CONTENT_FOLDERS = ("aktuellt/", "grupper/", "dokument/", "overenskommelser/")
 
 # Hand-written sections get these labels; others are named after their index page.
 _SECTION_LABELS = {"om": "Om webbplatsen"}
@@ -28,6 +34,10 @@ def navigation(content: Content, written_pages: Iterable[str]) -> list:
     nav.append({"Kalender": [CALENDAR_INDEX, ARCHIVE, YEAR_WHEEL, SUBSCRIBE]})
     if content.minutes:
         nav.append({"Minnesanteckningar": MINUTES_INDEX})
+    if content.tools:
+        nav.append({"Verktygslådan": [TOOLBOX_INDEX, *(tool_uri(t) for t in content.tools), {"Ämnen": TOOLBOX_TAGS}]})
+    if content.agreements:
+        nav.append({"Överenskommelser": [AGREEMENTS_INDEX, *(agreement_uri(a) for a in content.agreements)]})
     if content.documents:
         nav.append({"Dokument": [DOCUMENTS_INDEX, *(document_uri(d) for d in content.documents)]})
     nav.extend(_written_sections(written))
@@ -51,7 +61,7 @@ def _written_sections(written: list[str]) -> list:
     taken = {"index.md", NEWS_INDEX}
     folders: dict[str, list[str]] = {}
     for uri in written:
-        if uri in taken or uri.startswith(("aktuellt/", "grupper/", "dokument/", "nosam/", "minnesanteckningar/", "kalender/")):
+        if uri in taken or uri.startswith(_CONTENT_FOLDERS):
             continue
         folder = uri.split("/", 1)[0] if "/" in uri else ""
         folders.setdefault(folder, []).append(uri)

@@ -16,6 +16,7 @@ from ..model import (
     Minutes,
 )
 from .calendar_pages import calendar_pages, meeting_on, upcoming
+from .register_pages import agreement_pages, toolbox_pages
 from .links import (
     attachment_uri,
     document_uri,
@@ -64,6 +65,7 @@ def group_page(content: Content, group: Group) -> GeneratedPage:
         predecessors=content.predecessors(group.slug),
         reporting=content.reporting_to(group.slug) if group.type == GroupType.THEME_GROUP else (),
         documents=content.documents_of_group(group.slug),
+        agreements=content.agreements_in_force(group.slug),
         upcoming=upcoming(content, content.events_of_group(group.slug))[:UPCOMING_ON_GROUP_PAGE],
         feed=group_feed_uri(group),
     )
@@ -183,6 +185,8 @@ def site_pages(content: Content, site_url: str) -> tuple[GeneratedPage, ...]:
         pages.append(minutes_index(content))
         pages += [minutes_page(content, m) for m in content.minutes]
     pages += calendar_pages(content, site_url)
+    pages += agreement_pages(content)
+    pages += toolbox_pages(content)
     if content.documents:
         pages.append(documents_index(content))
         pages += [document_page(content, d) for d in content.documents]
