@@ -11,6 +11,7 @@ from nothing.
 from __future__ import annotations
 
 import html
+import json
 import logging
 import os
 from dataclasses import dataclass
@@ -27,9 +28,10 @@ from samverkan.generate.calendar_pages import feed_files
 from samverkan.generate.navigation import NEWS_INDEX, navigation
 from samverkan.generate.news_feed import RSS_URI, rss
 from samverkan.generate.output import GeneratedAsset, GeneratedFile, GeneratedPage
-from samverkan.generate.pages import site_assets, site_pages
+from samverkan.generate.pages import abbreviations, site_assets, site_pages
 from samverkan.model import Content
 from samverkan.problems import Problem, report
+from samverkan.search_terms import add_compound_parts
 from samverkan.source_dates import date_of, last_changed
 from samverkan.swedish import swedish_date
 from samverkan.today import build_date
@@ -56,6 +58,7 @@ class BuildState:
     problem_banner: str
     sources: dict  # generated page -> the editor's file it comes from
     updated: dict  # editor's file (repository path) -> date of its last change
+    abbreviations: str  # the glossary as Markdown abbreviations, for every page
 
 
 _build: BuildState | None = None
@@ -142,6 +145,7 @@ def _load(config: MkDocsConfig) -> BuildState:
         problem_banner=_banner(problems),
         sources={p.uri: p.source for p in pages if p.source},
         updated=last_changed(root, CONTENT_ROOTS),
+        abbreviations=abbreviations(result.content),
     )
 
 
@@ -192,7 +196,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         day = date_of(state.root, source, state.updated)
         if day is not None:
             page.meta["revision_date"] = f"Senast uppdaterad {swedish_date(day)}"
-    return markdown
+    return f"{markdown}\n\n{state.abbreviations}\n" if state.abbreviations else markdown
 
 
 def on_page_content(html_content: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -203,6 +207,11 @@ def on_page_content(html_content: str, page: Page, config: MkDocsConfig, files: 
 def on_post_build(config: MkDocsConfig) -> None:
     global _build
     _build = None
+    index = Path(config.site_dir) / "search" / "search_index.json"
+    if index.is_file():  # written by the search plugin's on_post_build, which runs first
+        data = json.loads(index.read_text(encoding="utf-8"))
+        data["docs"] = add_compound_parts(data.get("docs", []))
+        index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def on_build_error(error: Exception) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import icalendar
 
 from conftest import SiteCopy
-from test_site_build import article
+from test_site_build import article, link, text_of
 
 
 def test_upcoming_by_month_with_group_place_time_and_add_link(example_site):
@@ -66,7 +66,7 @@ def test_group_page_next_meeting_and_subscribe_link(example_site):
     assert upcoming[0].get_text().startswith("Nästa möte: 8 december 2026")
     assert "INSTÄLLT" in upcoming[0].get_text()
     assert upcoming[1].get_text().startswith("15 december 2026, 08:30–10:30")
-    assert page.find("a", string="Prenumerera på gruppens kalender")["href"] == "../../kalender/nordost.ics"
+    assert link(page, "Prenumerera på gruppens kalender")["href"] == "../../kalender/nordost.ics"
     feed = icalendar.Calendar.from_ical((example_site.site / "kalender" / "nordost.ics").read_bytes())
     titles = {str(e["SUMMARY"]) for e in feed.walk("VEVENT")}
     assert "Västbusgrupp Nordost" in titles  # a subgroup's meetings

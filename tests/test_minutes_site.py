@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import REPO, SiteCopy
-from test_site_build import article
+from test_site_build import article, link, text_of
 
 
 def published_minutes() -> list[Path]:
@@ -30,7 +30,7 @@ def test_minutes_page_has_header_decisions_actions_attachment_and_neighbours(exa
     assert "Områdeschef primärvården Nordost" in facts["Närvarande"]
     assert page.select_one(".sv-fakta a")["href"] == "../../../grupper/nordost/"
     assert [li.get_text() for li in page.select(".sv-beslut li")] == ["Västbusgruppen rapporterar till NOSAM två gånger per år."]
-    attachment = page.find("a", string="Presentation: Västbus riktlinjer i Nordost")
+    attachment = link(page, "Presentation: Västbus riktlinjer i Nordost")
     assert attachment["href"] == "../2026-03-17-vastbus.pdf"
     assert "(PDF, 1 kB)" in attachment.parent.get_text()
     pdf = example_site.site / "minnesanteckningar" / "nordost" / "2026-03-17-vastbus.pdf"
@@ -77,7 +77,7 @@ def test_theme_group_lists_questions_raised_to_it(example_site):
     assert len(items) == 2
     assert "– från NOSAM Nordost (15 september 2026)" in items[0].get_text()
     assert items[0].find_all("a")[-1]["href"] == "../../minnesanteckningar/nordost/2026-09-15/"
-    psychiatry = article(example_site.page("grupper/psykiatri")).get_text(" ")
+    psychiatry = text_of(article(example_site.page("grupper/psykiatri")))
     assert "Stöd till unga vuxna med psykisk ohälsa" in psychiatry and "NOSAM Mölndal" in psychiatry
 
 

@@ -16,7 +16,7 @@ from samverkan.model import Agreement, AgreementStatus, AgreementType, Source, T
 
 from conftest import REPO, SiteCopy
 from test_groups_loader import write_group
-from test_site_build import article
+from test_site_build import article, link, text_of
 
 TODAY = date(2026, 11, 24)
 

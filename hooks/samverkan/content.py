@@ -11,6 +11,7 @@ from .event_history import EventHistory
 from .loaders.agreements import load_agreements
 from .loaders.calendar import fingerprints_of_text, load_events
 from .loaders.documents import check_document_references, load_documents
+from .loaders.glossary import load_glossary
 from .loaders.groups import check_group_references, load_groups
 from .loaders.minutes import load_minutes
 from .loaders.news import load_news
@@ -51,8 +52,9 @@ def load_content(root: Path, today: date) -> LoadResult:
     agreements = load_agreements(root, group_slugs, problems)
     tools = load_tools(root, problems)
     news = load_news(root, problems)
+    glossary = load_glossary(root, problems)
     problems.extend(guard_privacy(root))
-    content = Content.build(today, groups, documents, minutes, events, agreements, tools, news)
+    content = Content.build(today, groups, documents, minutes, events, agreements, tools, news, glossary)
     return LoadResult(content, tuple(sorted(dict.fromkeys(problems), key=Problem.sort_key)))
 
 

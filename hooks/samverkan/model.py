@@ -390,6 +390,12 @@ class NewsPost:
     excerpt: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class GlossaryTerm:
+    term: str  # the abbreviation as written: "NOSAM", "Västbus"
+    explanation: str
+
+
 def _newest_first(document: Document) -> tuple:
     # Undated documents last; then newest first, then by title.
     return (document.date is None, -(document.date.toordinal() if document.date else 0), document.title.casefold())
@@ -407,6 +413,7 @@ class Content:
     agreements: tuple[Agreement, ...] = ()
     tools: tuple[Tool, ...] = ()
     news: tuple[NewsPost, ...] = ()  # newest first
+    glossary: tuple[GlossaryTerm, ...] = ()
     _replaced_by: Mapping[str, str] = field(default_factory=dict, repr=False)
     _minutes_on: Mapping[tuple[str, date], Minutes] = field(default_factory=dict, repr=False)
     _events_of_group: Mapping[str, tuple[Event, ...]] = field(default_factory=dict, repr=False)
@@ -428,6 +435,7 @@ class Content:
         agreements=(),
         tools=(),
         news=(),
+        glossary=(),
     ) -> "Content":
         children: dict[str, list[str]] = {}
         predecessors: dict[str, list[str]] = {}
@@ -463,6 +471,7 @@ class Content:
             agreements=tuple(sorted(agreements, key=lambda a: a.title.casefold())),
             tools=tuple(sorted(tools, key=lambda t: (t.category.casefold(), t.title.casefold()))),
             news=tuple(sorted(news, key=lambda n: (n.date, n.uri), reverse=True)),
+            glossary=tuple(sorted(glossary, key=lambda t: t.term.casefold())),
             _replaced_by=MappingProxyType(
                 {a.replaces: a.slug for a in agreements if a.replaces and (a.valid_from or a.decided or today) <= today}
             ),

@@ -8,7 +8,7 @@ from typing import Iterable
 from ..model import Content, GroupType
 from .calendar_pages import ARCHIVE, CALENDAR_INDEX, SUBSCRIBE, YEAR_WHEEL
 from .links import agreement_uri, document_uri, group_uri, tool_uri
-from .pages import DOCUMENTS_INDEX, GROUPS_INDEX, MINUTES_INDEX, NOSAM_INDEX
+from .pages import DOCUMENTS_INDEX, GLOSSARY_PAGE, GROUPS_INDEX, MINUTES_INDEX, NOSAM_INDEX
 from .register_pages import AGREEMENTS_INDEX, TOOLBOX_INDEX, TOOLBOX_TAGS
 
 NEWS_INDEX = "aktuellt/index.md"
@@ -40,7 +40,8 @@ def navigation(content: Content, written_pages: Iterable[str]) -> list:
         nav.append({"Överenskommelser": [AGREEMENTS_INDEX, *(agreement_uri(a) for a in content.agreements)]})
     if content.documents:
         nav.append({"Dokument": [DOCUMENTS_INDEX, *(document_uri(d) for d in content.documents)]})
-    nav.extend(_written_sections(written))
+    extra = [GLOSSARY_PAGE] if content.glossary else []
+    nav.extend(_written_sections(written + extra))
     return nav
 
 

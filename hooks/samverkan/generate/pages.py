@@ -187,10 +187,31 @@ def site_pages(content: Content, site_url: str) -> tuple[GeneratedPage, ...]:
     pages += calendar_pages(content, site_url)
     pages += agreement_pages(content)
     pages += toolbox_pages(content)
+    if content.glossary:
+        pages.append(glossary_page(content))
     if content.documents:
         pages.append(documents_index(content))
         pages += [document_page(content, d) for d in content.documents]
     return tuple(pages)
+
+
+GLOSSARY_PAGE = "om/ordlista.md"
+
+
+def glossary_page(content: Content) -> GeneratedPage:
+    markdown = render(
+        "glossary.md.j2", GLOSSARY_PAGE, **template_helpers(content), front=front_matter("Ordlista"),
+        terms=content.glossary,
+    )
+    return GeneratedPage(GLOSSARY_PAGE, markdown, "docs/om/ordlista.yml")
+
+
+def abbreviations(content: Content) -> str:
+    """Markdown abbreviation definitions, appended to every page so that each
+    acronym gets its explanation wherever it appears (the `abbr` extension).
+    Terms are single words (checked on load) and explanations end up in an
+    attribute, which the Markdown serializer escapes."""
+    return "\n".join(f"*[{t.term}]: {t.explanation}" for t in content.glossary)
 
 
 def site_assets(content: Content) -> tuple[GeneratedAsset, ...]:
