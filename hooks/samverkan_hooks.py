@@ -204,6 +204,27 @@ def on_page_content(html_content: str, page: Page, config: MkDocsConfig, files: 
     return banner + html_content if banner else html_content
 
 
+# Material leaves some landmarks without a (Swedish, unique) name, which
+# screen readers need to tell them apart (axe: aria-dialog-name,
+# landmark-unique). Naming them here keeps us off copies of Material's
+# templates that would have to follow every upgrade.
+_LANDMARK_NAMES = (
+    ('<div class="md-search" data-md-component="search" role="dialog">',
+     '<div class="md-search" data-md-component="search" role="dialog" aria-label="Sök på webbplatsen">'),
+    ('<nav class="md-nav md-nav--primary" aria-label="Navigation"',
+     '<nav class="md-nav md-nav--primary" aria-label="Huvudmeny"'),
+    ('<nav class="md-path" aria-label="Navigation"', '<nav class="md-path" aria-label="Du är här"'),
+    ('<nav class="md-nav md-nav--primary">', '<nav class="md-nav md-nav--primary" aria-label="Om nyheten">'),
+    ('<nav class="md-tags" >', '<nav class="md-tags" aria-label="Ämnen">'),
+)
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    for material, named in _LANDMARK_NAMES:
+        output = output.replace(material, named, 1)
+    return output
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     global _build
     _build = None
