@@ -14,7 +14,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 # Root installs Debian packages directly; anyone else through sudo.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve site test check lock clean chromium
+.PHONY: serve site test check lock clean chromium screenshots
 
 $(STAMP): requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,10 +38,14 @@ chromium:
 	  echo "Installerar Chromium (Debians paket) för webbläsartesterna ..."; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
 
+## Screenshots of each kind of page at desktop and phone width, into site-screenshots/.
+screenshots: site chromium
+	$(BIN)/python tests/tools/screenshots.py site site-screenshots
+
 ## Re-resolve requirements.lock from pyproject.toml (maintainers only; needs pip-tools).
 lock: $(STAMP)
 	$(BIN)/python -m pip install --quiet pip-tools
 	$(BIN)/pip-compile --quiet --generate-hashes --extra test --strip-extras -o requirements.lock pyproject.toml
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site site-screenshots .pytest_cache

@@ -168,3 +168,39 @@ def test_pinned_today_must_be_a_date(site_copy: SiteCopy):
     result = site_copy.build(env={"SAMVERKAN_IDAG": "2026-02-30"})
     assert result.returncode != 0
     assert "SAMVERKAN_IDAG" in result.output and "Traceback" not in result.output
+
+
+def test_swedish_404_page(example_site):
+    html = (example_site.site / "404.html").read_text(encoding="utf-8")
+    page = soup(html)
+    assert page.find("html")["lang"] == "sv"
+    assert page.find("h1").get_text() == "Sidan finns inte"
+    assert page.find("a", string="Gå till startsidan")
+
+
+def test_glossary_explains_acronyms_everywhere(example_site):
+    glossary = article(example_site.page("om/ordlista"))
+    rows = {tr.find_all("td")[0].get_text(): tr.find_all("td")[1].get_text() for tr in glossary.select("tbody tr")}
+    for term in ("NOSAM", "SIP", "Västbus", "BUP", "MAS", "MAR", "MLA", "LGS", "FCA"):
+        assert term in rows
+    for path in ("grupper/nordost", "verktygslada/sip", "minnesanteckningar/nordost/2026-02-17", "dokument/kartlaggning-och-dialog-nosam"):
+        abbrs = {a.get_text(): a["title"] for a in article(example_site.page(path)).find_all("abbr")}
+        assert abbrs.get("NOSAM", "").startswith("Närområdessamverkan") or abbrs.get("SIP") == "Samordnad individuell plan", path
+    assert not (example_site.site / "om" / "ordlista.yml").exists()
+
+
+def test_about_section_with_accessibility_statement_and_privacy(example_site):
+    nav = soup(example_site.page("om")).select_one("nav.md-nav--primary")
+    labels = [text_of(a) for a in nav.select("a.md-nav__link")]
+    for label in ("Tillgänglighetsredogörelse", "Personuppgifter och kakor", "Ordlista"):
+        assert label in labels
+    statement = article(example_site.page("om/tillganglighet"))
+    headings = [h.get_text().strip("¶") for h in statement.find_all("h2")]
+    assert headings[:5] == [
+        "Hur tillgänglig är webbplatsen?",
+        "Vad kan du göra om du inte kan använda delar av webbplatsen?",
+        "Rapportera brister i webbplatsens tillgänglighet",
+        "Tillsyn",
+        "Teknisk information om webbplatsens tillgänglighet",
+    ]
+    assert "inga kakor" in text_of(article(example_site.page("om/personuppgifter"))).lower()
