@@ -14,7 +14,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 # Root installs Debian packages directly; anyone else through sudo.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve site test check lock clean chromium screenshots
+.PHONY: serve site test check bench lock clean chromium screenshots
 
 $(STAMP): requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,14 @@ serve: $(STAMP)
 ## Strict build into site/.
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict
+
+## Validate all content without building (same messages as the build; exit code for CI and pre-commit).
+check: $(STAMP)
+	@$(BIN)/python hooks/check_content.py .
+
+## Benchmark: corpora of 1 000, 5 000 and 10 000 minutes against plain mkdocs-material; writes the table into README.md.
+bench: $(STAMP)
+	$(BIN)/python tests/bench/run.py --readme README.md
 
 ## Every test (the browser tests need Debian's Chromium; installed here when missing).
 test: $(STAMP) chromium

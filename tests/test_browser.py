@@ -87,7 +87,7 @@ def test_from_start_page_to_a_group_and_its_latest_minutes(page, site_url):
     page.get_by_role("link", name="NOSAM – närområdessamverkan").first.click()
     page.get_by_role("link", name="NOSAM Nordost").first.click()
     assert page.locator("h1").inner_text().rstrip("¶") == "NOSAM Nordost"
-    page.locator("#minnesanteckningar ~ ul a").first.click()
+    page.locator("#minnesanteckningar ~ div ul a").first.click()
     assert page.locator("h1").inner_text().rstrip("¶") == "Minnesanteckningar NOSAM Nordost 17 november 2026"
     assert page.url.endswith("/minnesanteckningar/nordost/2026-11-17/")
 

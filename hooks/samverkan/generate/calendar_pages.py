@@ -7,9 +7,9 @@ from itertools import groupby
 from urllib.parse import urlsplit
 
 from ..model import Content, Event, Group, Occurrence
-from ..recurrence import is_occurrence, occurrence_dates
+from ..recurrence import occurrence_dates
 from ..swedish import month_label, short_date, swedish_date, when
-from .feeds import CalendarFeed, feed_bytes
+from .feeds import CalendarFeed, EventSerializer, feed_bytes
 from .links import event_ics_uri, event_uri, group_feed_uri, template_helpers
 from .markdown import Md, escape, front_matter, render
 from .output import GeneratedFile, GeneratedPage
@@ -47,15 +47,15 @@ def occurrences(events, start: date, end: date) -> list[Occurrence]:
     return sorted(found, key=lambda o: (o.date, o.event.start_time or time(0), o.event.title))
 
 
-def meeting_on(content: Content, group: str, day: date) -> Event | None:
-    """The group's event on that day, to link minutes to their meeting."""
-    for event in content.events_of_group(group):
-        if event.recurrence is None:
-            if event.start_date <= day <= event.last_day:
-                return event
-        elif day not in event.recurrence.exceptions and is_occurrence(event.recurrence, event.start_date, day):
-            return event
-    return None
+def meetings_by_day(content: Content) -> dict[tuple[str, date], Event]:
+    """(group, day) -> the group's event that day, to link minutes to their
+    meeting. Built once per build: one pass over all occurrences."""
+    found: dict[tuple[str, date], Event] = {}
+    for event in content.events:
+        if event.group:
+            for day in occurrence_dates(event, content.today + HORIZON):
+                found.setdefault((event.group, day), event)
+    return found
 
 
 def upcoming(content: Content, events=None) -> list[Occurrence]:
@@ -102,9 +102,8 @@ def feed_files(content: Content, site_url: str) -> tuple[GeneratedFile, ...]:
     def event_url(event: Event) -> str:
         return absolute(site_url, event_uri(event))
 
-    return tuple(
-        GeneratedFile(feed.uri, feed_bytes(feed, site_url, event_url, names)) for feed in calendar_feeds(content)
-    )
+    serialize = EventSerializer(event_url, names)
+    return tuple(GeneratedFile(feed.uri, feed_bytes(feed, site_url, serialize)) for feed in calendar_feeds(content))
 
 
 def calendar_pages(content: Content, site_url: str) -> list[GeneratedPage]:
@@ -116,7 +115,7 @@ def calendar_pages(content: Content, site_url: str) -> list[GeneratedPage]:
                 "calendar_index.md.j2",
                 CALENDAR_INDEX,
                 **helpers,
-                front=front_matter("Kalender"),
+                front=front_matter("Kalender", search={"exclude": True}),
                 months=by_month(upcoming(content)),
             ),
         ),
@@ -126,7 +125,7 @@ def calendar_pages(content: Content, site_url: str) -> list[GeneratedPage]:
                 "calendar_archive.md.j2",
                 ARCHIVE,
                 **helpers,
-                front=front_matter("Tidigare möten"),
+                front=front_matter("Tidigare möten", search={"exclude": True}),
                 months=list(reversed(by_month(past(content)))),
             ),
         ),
@@ -168,7 +167,7 @@ def _year_wheel(content: Content, helpers: dict) -> str:
             series.setdefault(o.event.id, (o.event, []))[1].append(o.date)
         months.append((month_label(date(year, month, 1)).split(" ")[0], list(series.values())))
     return render(
-        "year_wheel.md.j2", YEAR_WHEEL, **helpers, front=front_matter(f"Årshjul {year}"), year=year, months=months
+        "year_wheel.md.j2", YEAR_WHEEL, **helpers, front=front_matter(f"Årshjul {year}", search={"exclude": True}), year=year, months=months
     )
 
 

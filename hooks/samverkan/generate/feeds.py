@@ -122,7 +122,26 @@ def vevent(event: Event, page_url: str, group_name: str | None) -> VEvent:
     return item
 
 
-def feed_bytes(feed: CalendarFeed, site_url: str, event_url, group_names: dict[str, str]) -> bytes:
+class EventSerializer:
+    """Each VEVENT is written once per build and reused by every feed it is in
+    (all events, its group's and parents' feeds, its own file)."""
+
+    def __init__(self, event_url, group_names: dict[str, str]) -> None:
+        self._event_url = event_url
+        self._group_names = group_names
+        self._cache: dict[str, bytes] = {}
+
+    def __call__(self, event: Event) -> bytes:
+        if event.id not in self._cache:
+            item = vevent(event, self._event_url(event), self._group_names.get(event.group))
+            self._cache[event.id] = item.to_ical()
+        return self._cache[event.id]
+
+
+_END = b"END:VCALENDAR\r\n"
+
+
+def feed_bytes(feed: CalendarFeed, site_url: str, serialize: EventSerializer) -> bytes:
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -138,6 +157,7 @@ def feed_bytes(feed: CalendarFeed, site_url: str, event_url, group_names: dict[s
     cal.add("url", site_url.rstrip("/") + "/" + feed.uri)
     if any(not e.all_day for e in feed.events):
         cal.add_component(_stockholm_timezone())
-    for event in sorted(feed.events, key=lambda e: (e.start_date, e.start_time or time(0), e.id)):
-        cal.add_component(vevent(event, event_url(event), group_names.get(event.group)))
-    return cal.to_ical()
+    head = cal.to_ical()
+    assert head.endswith(_END)
+    events = sorted(feed.events, key=lambda e: (e.start_date, e.start_time or time(0), e.id))
+    return head[: -len(_END)] + b"".join(serialize(e) for e in events) + _END

@@ -15,7 +15,7 @@ from ..model import (
     GroupType,
     Minutes,
 )
-from .calendar_pages import calendar_pages, meeting_on, upcoming
+from .calendar_pages import calendar_pages, meetings_by_day, upcoming
 from .register_pages import agreement_pages, toolbox_pages
 from .links import (
     attachment_uri,
@@ -33,6 +33,10 @@ NOSAM_INDEX = "nosam/index.md"
 DOCUMENTS_INDEX = "dokument/index.md"
 MINUTES_INDEX = "minnesanteckningar/index.md"
 LATEST_MINUTES = 10
+# Full text of minutes goes into the search index for this long; older minutes
+# are found by title, summary, decisions and tags. Keeps the index small enough
+# for a phone when the archive holds thousands of minutes.
+FULL_TEXT_SEARCH_DAYS = 730
 UPCOMING_ON_GROUP_PAGE = 5
 
 
@@ -72,7 +76,7 @@ def group_page(content: Content, group: Group) -> GeneratedPage:
     return GeneratedPage(uri, markdown, group.source.path)
 
 
-def minutes_page(content: Content, minutes: Minutes) -> GeneratedPage:
+def minutes_page(content: Content, minutes: Minutes, meetings: dict) -> GeneratedPage:
     uri = minutes_uri(minutes)
     older, newer = content.neighbours(minutes)
     markdown = render(
@@ -86,7 +90,8 @@ def minutes_page(content: Content, minutes: Minutes) -> GeneratedPage:
         questions=[(content.groups[q.to], q) for q in minutes.raised if q.to in content.groups],
         older=older,
         newer=newer,
-        meeting=meeting_on(content, minutes.group, minutes.date),
+        full_text=(content.today - minutes.date).days <= FULL_TEXT_SEARCH_DAYS,
+        meeting=meetings.get((minutes.group, minutes.date)),
     )
     return GeneratedPage(uri, markdown, minutes.source.path)
 
@@ -101,7 +106,7 @@ def minutes_index(content: Content) -> GeneratedPage:
         "minutes_index.md.j2",
         MINUTES_INDEX,
         **template_helpers(content),
-        front=front_matter("Minnesanteckningar"),
+        front=front_matter("Minnesanteckningar", search={"exclude": True}),
         latest=[(m, groups[m.group]) for m in content.minutes[:LATEST_MINUTES]],
         by_group=by_group,
     )
@@ -183,7 +188,8 @@ def site_pages(content: Content, site_url: str) -> tuple[GeneratedPage, ...]:
     pages += [group_page(content, g) for g in content.groups.values()]
     if content.minutes:
         pages.append(minutes_index(content))
-        pages += [minutes_page(content, m) for m in content.minutes]
+        meetings = meetings_by_day(content)
+        pages += [minutes_page(content, m, meetings) for m in content.minutes]
     pages += calendar_pages(content, site_url)
     pages += agreement_pages(content)
     pages += toolbox_pages(content)

@@ -83,7 +83,7 @@ def toolbox_pages(content: Content) -> list[GeneratedPage]:
                 audiences=[(a, [t for t in content.tools if a in t.audiences]) for a in audiences],
             ),
         ),
-        GeneratedPage(TOOLBOX_TAGS, render("tool_tags.md.j2", TOOLBOX_TAGS, **helpers, front=front_matter("Ämnen"))),
+        GeneratedPage(TOOLBOX_TAGS, render("tool_tags.md.j2", TOOLBOX_TAGS, **helpers, front=front_matter("Ämnen", search={"exclude": True}))),
         GeneratedPage(
             REVIEW_LIST,
             render(

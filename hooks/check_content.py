@@ -1,0 +1,45 @@
+"""`make check`: validate all content without building the site.
+
+Prints exactly the messages the build gives, and exits non-zero when there
+are problems, for CI and the git pre-commit hook. Usage:
+
+    python hooks/check_content.py [repository folder]
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from samverkan.content import load_content  # noqa: E402
+from samverkan.problems import report  # noqa: E402
+from samverkan.today import build_date  # noqa: E402
+
+
+def main(argv: list[str]) -> int:
+    root = Path(argv[1] if len(argv) > 1 else ".").resolve()
+    if not (root / "mkdocs.yml").is_file():
+        print(f"Hittar ingen mkdocs.yml i {root}: kör kommandot i webbplatsens mapp.", file=sys.stderr)
+        return 2
+    today, date_problems = build_date(os.environ)
+    result = load_content(root, today)
+    problems = (*date_problems, *result.problems)
+    if problems:
+        print(report(problems), file=sys.stderr)
+        return 1
+    content = result.content
+    print(
+        f"Inga fel: {len(content.groups)} grupper, {len(content.minutes)} minnesanteckningar, "
+        f"{len(content.events)} händelser, {len(content.tools)} verktyg, {len(content.agreements)} "
+        f"överenskommelser, {len(content.documents)} dokument och {len(content.news)} nyheter."
+    )
+    for tool in content.overdue_tools():
+        print(f"Påminnelse: {tool.source.path}: ”{tool.title}” skulle ha granskats senast {tool.review_due().isoformat()}.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -1,0 +1,269 @@
+"""`make bench`: build corpora of 1,000, 5,000 and 10,000 minutes and print what it costs.
+
+For each size: the wall time of the whole build, the time spent in our hooks
+(measured inside the build), peak memory, the search index and feed sizes, and
+the ratio to a plain mkdocs-material build of the same pages: the Markdown our
+hooks generate, written out as ordinary pages with the same theme and
+plugins, built in the same run. Then the time from saving one minutes file
+to its rebuilt page under `mkdocs serve`.
+
+    python tests/bench/run.py [--sizes 1000 5000 10000] [--serve 1000 10000] [--readme README.md]
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import gzip
+import json
+import os
+import platform
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parents[1]
+sys.path.insert(0, str(REPO / "hooks"))
+sys.path.insert(0, str(HERE))
+
+from corpus import TODAY, generate  # noqa: E402
+from samverkan.content import load_content  # noqa: E402
+from samverkan.generate import macros  # noqa: E402
+from samverkan.generate.calendar_pages import feed_files  # noqa: E402
+from samverkan.generate.navigation import navigation  # noqa: E402
+from samverkan.generate.pages import abbreviations, site_assets, site_pages  # noqa: E402
+
+WORK = Path(os.environ.get("SAMVERKAN_BENCH_DIR", "/tmp/samverkan-bench"))
+ENV = {**os.environ, "SAMVERKAN_IDAG": TODAY.isoformat(), "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+MACROS = {
+    "kommande_moten": macros.upcoming_meetings,
+    "senaste_minnesanteckningar": macros.latest_minutes,
+    "senaste_nyheter": macros.latest_news,
+    "beslutslogg": macros.decision_log,
+    "oppna_atgarder": macros.open_actions,
+}
+
+
+def timed_build(project: Path, site: Path, profile: Path | None = None) -> dict:
+    """One `mkdocs build --strict` in a child process: wall time and peak memory."""
+    env = dict(ENV)
+    if profile is not None:
+        env["SAMVERKAN_PROFIL"] = str(profile)
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
+        cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    )
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    output = proc.stdout.read().decode("utf-8", "replace")
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"Bygget i {project} misslyckades:\n{output}")
+    return {"wall": wall, "peak_mb": usage.ru_maxrss / 1024}
+
+
+def render_macros(markdown: str, content, uri: str) -> str:
+    """The start page's macros, evaluated once so the plain build gets the same Markdown."""
+
+    def call(match: re.Match) -> str:
+        node = ast.parse(match.group(1), mode="eval").body
+        args = [ast.literal_eval(a) for a in node.args]
+        kwargs = {k.arg: ast.literal_eval(k.value) for k in node.keywords}
+        return MACROS[node.func.id](content, uri, *args, **kwargs)
+
+    return re.sub(r"\{\{\s*(\w+\(.*?\))\s*\}\}", call, markdown)
+
+
+def export_plain(project: Path, plain: Path) -> None:
+    """The same pages as ordinary Markdown files in a plain mkdocs-material project."""
+    if plain.exists():
+        shutil.rmtree(plain)
+    content = load_content(project, TODAY).raise_for_problems()
+    site_url = "https://samverkanstorget.example.se/"
+    pages = site_pages(content, site_url)
+    generated = {p.uri for p in pages}
+    docs = plain / "docs"
+    shutil.copytree(project / "docs", docs, ignore=shutil.ignore_patterns("grupper", "dokument", "overenskommelser", "*.yml"))
+    abbr = abbreviations(content)
+    written = []
+    for path in sorted(docs.rglob("*.md")):
+        uri = path.relative_to(docs).as_posix()
+        text = path.read_text(encoding="utf-8")
+        if "render_macros: true" in text:
+            text = render_macros(text.replace("render_macros: true\n", ""), content, uri)
+        path.write_text(f"{text}\n\n{abbr}\n", encoding="utf-8")
+        if not uri.startswith("aktuellt/posts/"):
+            written.append(uri)
+    for page in pages:
+        target = docs / page.uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(f"{page.markdown}\n\n{abbr}\n", encoding="utf-8")
+    for feed in feed_files(content, site_url):
+        (docs / feed.uri).parent.mkdir(parents=True, exist_ok=True)
+        (docs / feed.uri).write_bytes(feed.data)
+    for asset in site_assets(content):
+        shutil.copy2(project / asset.source, docs / asset.uri)
+    (docs / "aktuellt" / "rss.xml").write_text("<rss version='2.0'><channel/></rss>\n", encoding="utf-8")
+    config_text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    config_text = re.sub(r"\nhooks:\n  - hooks/samverkan_hooks.py\n", "\n", config_text)
+    config_text = config_text.replace("custom_dir: hooks/overrides", f"custom_dir: {project / 'hooks' / 'overrides'}")
+    config_text = re.sub(r"\nwatch:\n(  - .*\n)+", "\n", config_text)
+    nav = yaml.safe_dump({"nav": navigation(content, [u for u in written if u not in generated])}, allow_unicode=True)
+    (plain / "mkdocs.yml").write_text(config_text + "\n" + nav, encoding="utf-8")
+
+
+def sizes_of(site: Path) -> dict:
+    index = (site / "search" / "search_index.json").read_bytes()
+    feeds = list(site.rglob("*.ics"))
+    return {
+        "pages": sum(1 for _ in site.rglob("index.html")),
+        "index_kb": len(index) / 1000,
+        "index_gz_kb": len(gzip.compress(index, 6)) / 1000,
+        "all_ics_kb": (site / "kalender" / "alla.ics").stat().st_size / 1000,
+        "ics_files": len(feeds),
+        "ics_total_kb": sum(f.stat().st_size for f in feeds) / 1000,
+    }
+
+
+def serve_rebuild(project: Path, minutes_file: Path) -> float:
+    """Seconds from saving one minutes file to its rebuilt page under `mkdocs serve`."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    rel = minutes_file.relative_to(project / "minnesanteckningar").with_suffix("")
+    url = f"http://127.0.0.1:{port}/minnesanteckningar/{rel.as_posix()}/"
+
+    def fetch() -> str:
+        try:
+            with urllib.request.urlopen(url, timeout=10) as response:
+                return response.read().decode("utf-8")
+        except OSError:
+            return ""
+
+    try:
+        deadline = time.monotonic() + 1800
+        while "Minnesanteckningar" not in fetch():
+            if time.monotonic() > deadline or proc.poll() is not None:
+                raise SystemExit("mkdocs serve startade inte")
+            time.sleep(0.5)
+        marker = f"Ändrad {time.time_ns()}"
+        text = minutes_file.read_text(encoding="utf-8")
+        minutes_file.write_text(re.sub(r"sammanfattning: .*", f"sammanfattning: {marker}", text, count=1), encoding="utf-8")
+        start = time.perf_counter()
+        while marker not in fetch():
+            if time.monotonic() > deadline:
+                raise SystemExit("sidan byggdes aldrig om")
+            time.sleep(0.2)
+        return time.perf_counter() - start
+    finally:
+        proc.terminate()
+        proc.wait(timeout=60)
+
+
+def measure(size: int, serve: bool) -> dict:
+    project = WORK / f"korpus-{size}"
+    counts = generate(project, size)
+    profile = WORK / f"profil-{size}.json"
+    ours = timed_build(project, WORK / f"site-{size}", profile)
+    hooks = sum(json.loads(profile.read_text(encoding="utf-8")).values())
+    plain_dir = WORK / f"plain-{size}"
+    start = time.perf_counter()
+    export_plain(project, plain_dir)
+    export = time.perf_counter() - start
+    plain = timed_build(plain_dir, WORK / f"plain-site-{size}")
+    row = {
+        "size": size, **counts, "wall": ours["wall"], "hooks": hooks, "hooks_share": hooks / ours["wall"],
+        "peak_mb": ours["peak_mb"], "plain_wall": plain["wall"], "plain_peak_mb": plain["peak_mb"],
+        "ratio": ours["wall"] / plain["wall"], "export": export, **sizes_of(WORK / f"site-{size}"),
+    }
+    if serve:
+        first = sorted((project / "minnesanteckningar").glob("*/*.md"))[0]
+        row["serve_rebuild"] = serve_rebuild(project, first)
+    return row
+
+
+def check_time(size: int) -> float:
+    """`make check` on the corpus: validating everything without building."""
+    project = WORK / f"korpus-{size}"
+    start = time.perf_counter()
+    proc = subprocess.run([sys.executable, str(REPO / "hooks" / "check_content.py"), str(project)],
+                          env=ENV, capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise SystemExit(proc.stdout + proc.stderr)
+    return time.perf_counter() - start
+
+
+def table(rows: list[dict]) -> str:
+    head = [
+        "| Minnesanteckningar | Händelser | Sidor | Bygge (s) | Varav våra hooks (s) | Andel hooks | "
+        "Vanlig mkdocs-material (s) | Kvot | Toppminne (MB) | Sökindex (kB, gzip) | alla.ics (kB) | "
+        "Alla .ics (st, kB) | serve: sparad fil → ny sida (s) | make check (s) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    def n(value: float) -> str:  # Swedish thousands: 10 000
+        return f"{value:,.0f}".replace(",", "\u00a0")
+
+    for r in rows:
+        serve = f"{r['serve_rebuild']:.1f}" if "serve_rebuild" in r else "–"
+        check = f"{r['check']:.1f}" if "check" in r else "–"
+        head.append(
+            f"| {n(r['minutes'])} | {n(r['events'])} | {n(r['pages'])} | {r['wall']:.1f} | {r['hooks']:.1f} | "
+            f"{r['hooks_share']:.1%} | {r['plain_wall']:.1f} | {r['ratio']:.2f} | {n(r['peak_mb'])} | "
+            f"{n(r['index_kb'])} ({n(r['index_gz_kb'])}) | {n(r['all_ics_kb'])} | "
+            f"{n(r['ics_files'])}; {n(r['ics_total_kb'])} | {serve} | {check} |"
+        )
+    return "\n".join(head)
+
+
+def machine() -> str:
+    cpu = "okänd processor"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return (f"{cpu}, {os.cpu_count()} kärnor, {memory:.0f} GiB minne, Python {platform.python_version()}, "
+            f"{platform.system()} {platform.release()}; mätt {date.today().isoformat()}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 10000])
+    parser.add_argument("--serve", type=int, nargs="*", default=[1000, 10000])
+    parser.add_argument("--readme", type=Path)
+    args = parser.parse_args()
+    WORK.mkdir(parents=True, exist_ok=True)
+    rows = []
+    for size in args.sizes:
+        row = measure(size, size in args.serve)
+        if (REPO / "hooks" / "check_content.py").exists():
+            row["check"] = check_time(size)
+        rows.append(row)
+        print(f"{size}: {json.dumps(row)}", file=sys.stderr, flush=True)
+    result = table(rows) + f"\n\nMaskin: {machine()}.\n"
+    print(result)
+    if args.readme:
+        text = args.readme.read_text(encoding="utf-8")
+        block = f"<!-- bench:start -->\n{result}<!-- bench:end -->"
+        text = re.sub(r"<!-- bench:start -->.*?<!-- bench:end -->", lambda _: block, text, flags=re.S)
+        args.readme.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
