@@ -14,7 +14,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 # Root installs Debian packages directly; anyone else through sudo.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve site test check bench lock clean chromium screenshots
+.PHONY: serve site test check bench lock clean chromium screenshots kodagare lankar import ny-minnesanteckning ny-handelse ny-grupp
 
 $(STAMP): requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,28 @@ site: $(STAMP)
 ## Validate all content without building (same messages as the build; exit code for CI and pre-commit).
 check: $(STAMP)
 	@$(BIN)/python hooks/check_content.py .
+
+## New files from templates; never overwrites. Example: make ny-minnesanteckning GRUPP=nordost DATUM=2026-12-15
+ny-minnesanteckning: $(STAMP)
+	@$(BIN)/python hooks/new_content.py minnesanteckning "$(GRUPP)" "$(DATUM)"
+
+ny-handelse: $(STAMP)
+	@$(BIN)/python hooks/new_content.py handelse "$(GRUPP)" "$(DATUM)" "$(TID)"
+
+ny-grupp: $(STAMP)
+	@$(BIN)/python hooks/new_content.py grupp "$(GRUPP)" "$(NAMN)" "$(TYP)"
+
+## External links of the built site, with their pages (KONTROLLERA=ja also asks each address).
+lankar: site
+	@$(BIN)/python hooks/link_report.py site $(KONTROLLERA)
+
+## Import a document from the old site: make import FIL=gammal.pdf TYP=dokument GRUPP=barn-och-unga [DATUM=2019-10-30]
+import: $(STAMP)
+	@$(BIN)/python hooks/import_document.py "$(FIL)" "$(TYP)" "$(GRUPP)" "$(DATUM)"
+
+## The git host's code-owners file from the groups' `redaktörer`.
+kodagare: $(STAMP)
+	@$(BIN)/python hooks/check_content.py . --skriv-kodagare
 
 ## Benchmark: corpora of 1 000, 5 000 and 10 000 minutes against plain mkdocs-material; writes the table into README.md.
 bench: $(STAMP)

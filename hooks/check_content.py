@@ -15,12 +15,15 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from samverkan.content import load_content  # noqa: E402
+from samverkan.generate.codeowners import CODEOWNERS, codeowners  # noqa: E402
 from samverkan.problems import report  # noqa: E402
 from samverkan.today import build_date  # noqa: E402
 
 
 def main(argv: list[str]) -> int:
-    root = Path(argv[1] if len(argv) > 1 else ".").resolve()
+    args = [a for a in argv[1:] if not a.startswith("--")]
+    write_owners = "--skriv-kodagare" in argv
+    root = Path(args[0] if args else ".").resolve()
     if not (root / "mkdocs.yml").is_file():
         print(f"Hittar ingen mkdocs.yml i {root}: kör kommandot i webbplatsens mapp.", file=sys.stderr)
         return 2
@@ -31,6 +34,17 @@ def main(argv: list[str]) -> int:
         print(report(problems), file=sys.stderr)
         return 1
     content = result.content
+    owners = root / CODEOWNERS
+    expected = codeowners(content)
+    if write_owners:
+        owners.parent.mkdir(parents=True, exist_ok=True)
+        owners.write_text(expected, encoding="utf-8")
+        print(f"Skrev {CODEOWNERS}.")
+    elif (owners.read_text(encoding="utf-8") if owners.is_file() else None) != expected and any(
+        g.editors for g in content.groups.values()
+    ):
+        print(f"{CODEOWNERS} stämmer inte med fältet redaktörer i grupperna. Kör: make kodagare", file=sys.stderr)
+        return 1
     print(
         f"Inga fel: {len(content.groups)} grupper, {len(content.minutes)} minnesanteckningar, "
         f"{len(content.events)} händelser, {len(content.tools)} verktyg, {len(content.agreements)} "

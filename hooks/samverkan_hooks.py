@@ -35,6 +35,7 @@ from samverkan.model import Content
 from samverkan.problems import Problem, report
 from samverkan.search_terms import add_compound_parts
 from samverkan.source_dates import date_of, last_changed
+from samverkan.staging import Staging
 from samverkan.swedish import swedish_date
 from samverkan.today import build_date
 
@@ -64,6 +65,9 @@ class BuildState:
 
 
 _build: BuildState | None = None
+
+# The output of a `mkdocs build` in progress, published in on_shutdown if it succeeded.
+_staging: Staging | None = None
 
 # Time spent in our code per event, for `make bench` (SAMVERKAN_PROFIL=file).
 _timings: dict[str, float] = {}
@@ -101,6 +105,10 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Give editors' opt-in pages our macros; they look up the current build's content."""
     _timings.clear()
+    global _staging
+    if _command == "build" and _staging is None:
+        _staging = Staging(Path(config.site_dir))
+        config.site_dir = str(_staging.path)
     plugin = config.plugins.get("macros")
     if plugin is not None:
         plugin.register_macros(
@@ -269,12 +277,22 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def on_shutdown() -> None:
+    """After `mkdocs build`, whether it succeeded or not (MkDocs calls this in a finally)."""
+    global _staging
     _write_timings()
+    if _staging is not None:
+        staging, _staging = _staging, None
+        if staging.failed or not staging.path.is_dir():
+            staging.discard()
+        else:
+            staging.publish()
 
 
 def on_build_error(error: Exception) -> None:
     global _build
     _build = None
+    if _staging is not None:
+        _staging.failed = True
 
 
 def _state() -> BuildState:

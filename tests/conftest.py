@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-CONTENT = ("docs", "minnesanteckningar", "kalender", "verktygslada", "hooks", "mkdocs.yml")
+CONTENT = ("docs", "minnesanteckningar", "kalender", "verktygslada", "hooks", "mkdocs.yml", ".github")
 TODAY = "2026-11-24"
 
 

@@ -40,7 +40,6 @@ def wait_for(condition, timeout: float = 60.0):
 
 @pytest.fixture
 def server(site_copy: SiteCopy):
-    site_copy.write("docs/grupper/centrum.md", "---\nnamn: NOSAM Centrum\ntyp: nosm\n---\nText.\n")
     port = free_port()
     proc = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
@@ -64,9 +63,16 @@ def server(site_copy: SiteCopy):
 
 def test_serve_shows_errors_and_recovers(server):
     copy, url = server
-    start = wait_for(lambda: fetch(url))
-    assert start is not None, "mkdocs serve did not start"
+    good = wait_for(lambda: fetch(url))
+    assert good is not None, "mkdocs serve did not start"
+    assert "Innehållet har" not in good
+
+    copy.write("docs/grupper/centrum.md", "---\nnamn: NOSAM Centrum\ntyp: nosm\n---\nText.\n")
+    start = wait_for(lambda: (lambda html: html if html and "Innehållet har" in html else None)(fetch(url)))
+    assert start is not None, "the error never showed"
     assert "Innehållet har 1 fel" in start
+    # On the affected page too.
+    assert "Menade du ”nosam”?" in (fetch(url + "grupper/centrum/") or "")
     assert "docs/grupper/centrum.md, rad 3, fältet ”typ”" in start
     assert "Menade du ”nosam”?" in start
     # The rest of the site is still there to preview.

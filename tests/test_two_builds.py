@@ -13,8 +13,15 @@ from conftest import SiteCopy
 
 
 def build_in_process(copy: SiteCopy, site_dir) -> None:
+    """As `mkdocs build --strict` does it: startup, build, and our shutdown (which
+    publishes the staged output). Other plugins' shutdown is left to the process."""
     config = load_config(str(copy.root / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
-    build(config)
+    hooks = next(iter(config["hooks"].values()))
+    hooks.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        hooks.on_shutdown()
 
 
 def test_second_build_sees_only_its_own_content(site_copy: SiteCopy, tmp_path, monkeypatch):

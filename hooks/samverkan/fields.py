@@ -267,6 +267,17 @@ def url(raw: Any, where: Located) -> str:
     return value
 
 
+_ACCOUNT = re.compile(r"^@?[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$")
+
+
+def account(raw: Any, where: Located) -> str:
+    """A user or team on the git host, for the code-owners file: "@anna-s", "@region/nosam"."""
+    value = str(raw).strip()
+    if isinstance(raw, bool) or not _ACCOUNT.match(value):
+        raise FieldError("ogiltigt användarnamn", raw, "ett användarnamn på git-tjänsten, t.ex. @anna-s eller @organisation/lag")
+    return value if value.startswith("@") else "@" + value
+
+
 def positive_int(raw: Any, where: Located) -> int:
     if isinstance(raw, bool) or not isinstance(raw, int) or raw < 1:
         raise FieldError("ska vara ett heltal större än noll", raw, "till exempel 12")

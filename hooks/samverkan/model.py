@@ -66,6 +66,7 @@ class Group:
     active: bool = True
     wound_up: date | None = None
     successor: str | None = None
+    editors: tuple[str, ...] = ()  # git host accounts; only in the code-owners file, never on the site
 
     def is_wound_up(self, today: date) -> bool:
         return self.wound_up is not None and self.wound_up <= today

@@ -46,17 +46,20 @@ def compound_parts(vocabulary: set[str]) -> dict[str, tuple[str, ...]]:
 
 
 def add_compound_parts(docs: Iterable[dict]) -> list[dict]:
-    """The search plugin's documents, with compound parts appended to their text."""
-    docs = list(docs)
+    """The search plugin's documents, with compound parts appended to their
+    text, and without the empty sections that blocks kept out of the index
+    leave behind (their headings still open a section)."""
+    docs = [d for d in docs if "#" not in d.get("location", "") or d.get("text", "").strip()]
     vocabulary: set[str] = set()
     doc_words = []
     for doc in docs:
-        found = words(doc.get("title", "")) | words(doc.get("text", ""))
+        found = words(doc.get("text", ""))
         doc_words.append(found)
-        vocabulary |= found
+        vocabulary |= found | words(doc.get("title", ""))
     parts = compound_parts(vocabulary)
     result = []
     for doc, found in zip(docs, doc_words):
-        extra = sorted({p for w in found for p in parts.get(w, ())} - found)
+        known = found | words(doc.get("title", ""))
+        extra = sorted({p for w in found for p in parts.get(w, ())} - known)
         result.append({**doc, "text": doc.get("text", "") + (" " + " ".join(extra) if extra else "")})
     return result

@@ -93,9 +93,20 @@ def render(template: str, page_uri: str, **context: object) -> str:
     )
 
 
-def front_matter(title: str, **meta: object) -> str:
-    """Front matter for a generated page. The title is HTML-escaped because
-    the theme prints page titles into <title> and the navigation unescaped."""
-    lines = ["---", f"title: {json.dumps(html.escape(title, quote=False), ensure_ascii=False)}"]
-    lines += [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
+def _escaped(value: object) -> object:
+    if isinstance(value, str):
+        return html.escape(value, quote=True)
+    if isinstance(value, (list, tuple)):
+        return [_escaped(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _escaped(v) for k, v in value.items()}
+    return value
+
+
+def front_matter(title: str, **meta: object) -> Md:
+    """Front matter for a generated page. Every text is HTML-escaped because the
+    theme prints page meta (title, description, tags) into the page unescaped,
+    some of it inside attributes."""
+    lines = ["---", f"title: {json.dumps(_escaped(title), ensure_ascii=False)}"]
+    lines += [f"{key}: {json.dumps(_escaped(value), ensure_ascii=False)}" for key, value in meta.items()]
     return Md("\n".join([*lines, "---", ""]))

@@ -9,7 +9,7 @@ from ..model import Content, GroupType
 from .calendar_pages import ARCHIVE, CALENDAR_INDEX, SUBSCRIBE, YEAR_WHEEL
 from .links import agreement_uri, document_uri, group_uri, tool_uri
 from .pages import DOCUMENTS_INDEX, GLOSSARY_PAGE, GROUPS_INDEX, MINUTES_INDEX, NOSAM_INDEX
-from .register_pages import AGREEMENTS_INDEX, TOOLBOX_INDEX, TOOLBOX_TAGS
+from .register_pages import AGREEMENTS_INDEX, REVIEW_LIST, TOOLBOX_INDEX, TOOLBOX_TAGS
 
 NEWS_INDEX = "aktuellt/index.md"
 
@@ -19,7 +19,7 @@ NEWS_INDEX = "aktuellt/index.md"
 _CONTENT_FOLDERS = ("aktuellt/", "grupper/", "dokument/", "overenskommelser/")
 
 # Hand-written sections get these labels; others are named after their index page.
-_SECTION_LABELS = {"om": "Om webbplatsen"}
+_SECTION_LABELS = {"om": "Om webbplatsen", "redaktorer": "För redaktörer"}
 
 
 def navigation(content: Content, written_pages: Iterable[str]) -> list:
@@ -40,7 +40,7 @@ def navigation(content: Content, written_pages: Iterable[str]) -> list:
         nav.append({"Överenskommelser": [AGREEMENTS_INDEX, *(agreement_uri(a) for a in content.agreements)]})
     if content.documents:
         nav.append({"Dokument": [DOCUMENTS_INDEX, *(document_uri(d) for d in content.documents)]})
-    extra = [GLOSSARY_PAGE] if content.glossary else []
+    extra = ([GLOSSARY_PAGE] if content.glossary else []) + ([REVIEW_LIST] if content.tools else [])
     nav.extend(_written_sections(written + extra))
     return nav
 

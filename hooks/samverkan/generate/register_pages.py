@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import html
+import re
 from itertools import groupby
 
 from ..model import AgreementStatus, Content
@@ -10,6 +10,7 @@ from .links import agreement_uri, template_helpers, tool_uri
 from .markdown import Md, front_matter, render
 from .output import GeneratedPage
 
+_PLAIN_TAG = re.compile(r"^[\w åäöÅÄÖéü.,()-]+$")
 AGREEMENTS_INDEX = "overenskommelser/index.md"
 TOOLBOX_INDEX = "verktygslada/index.md"
 TOOLBOX_TAGS = "verktygslada/amnen.md"
@@ -98,8 +99,10 @@ def toolbox_pages(content: Content) -> list[GeneratedPage]:
     ]
     for tool in content.tools:
         uri = tool_uri(tool)
-        # Material's tags: target groups and topics, HTML-escaped like titles.
-        tags = [html.escape(t, quote=False) for t in (*tool.audiences, *tool.tags)]
+        # Material's tags: target groups and topics. Material prints tag names
+        # without escaping them, so only plain words become tags; anything else
+        # still shows, escaped, in the page's own fact list.
+        tags = [t for t in (*tool.audiences, *tool.tags) if _PLAIN_TAG.match(t)]
         pages.append(
             GeneratedPage(
                 uri,

@@ -24,6 +24,7 @@ GROUP_FIELDS = (
     f.Field("aktiv", f.boolean, default=True),
     f.Field("avvecklad", f.a_date),
     f.Field("ersatt_av", f.slug),
+    f.Field("redaktörer", f.list_of(f.account), default=()),
 )
 
 
@@ -65,6 +66,7 @@ def load_groups(root: Path, problems: list[Problem]) -> tuple[dict[str, Group], 
             active=values["aktiv"],
             wound_up=values["avvecklad"],
             successor=values["ersatt_av"],
+            editors=values["redaktörer"],
         )
         _check_succession(groups[slug], problems)
     return groups, all_slugs
