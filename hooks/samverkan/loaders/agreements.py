@@ -7,8 +7,7 @@ from pathlib import Path
 from .. import fields as f
 from ..model import Agreement, AgreementType, Source
 from ..problems import Problem, did_you_mean
-from ..yaml_source import read_markdown_file
-from .common import content_files, slug_problem
+from .common import file_slugs, markdown_records
 
 AGREEMENT_DIR = "docs/overenskommelser"
 ALL_GROUPS = "alla"
@@ -40,19 +39,10 @@ AGREEMENT_FIELDS = (
 
 def load_agreements(root: Path, group_slugs: set[str], problems: list[Problem]) -> list[Agreement]:
     agreements: list[Agreement] = []
-    all_slugs = set()
-    for path, rel in content_files(root, AGREEMENT_DIR, "*.md", skip={"index.md"}):
-        all_slugs.add(path.stem)
-        if not f.is_slug(path.stem):
-            problems.append(slug_problem(rel, path.stem))
-            continue
-        source, read_problems = read_markdown_file(path, rel)
-        problems.extend(read_problems)
-        if source is None:
-            continue
+    all_slugs = file_slugs(root, AGREEMENT_DIR)
+    for record in markdown_records(root, AGREEMENT_DIR, AGREEMENT_FIELDS, problems):
+        values, lines, rel = record.values, record.lines, record.rel
         local: list[Problem] = []
-        values = f.read_fields(source.meta, AGREEMENT_FIELDS, rel, local)
-        lines = f.field_lines(source.meta, AGREEMENT_FIELDS)
         start, end = values["giltig_från"], values["giltig_till"]
         if start and end and start is not f.MISSING and end is not f.MISSING and end < start:
             local.append(
@@ -67,15 +57,15 @@ def load_agreements(root: Path, group_slugs: set[str], problems: list[Problem]) 
                             did_you_mean(group, sorted(group_slugs | {ALL_GROUPS})))
                 )
         problems.extend(local)
-        if local or f.has_missing(values):
+        if local or not record.complete:
             continue
         review = values["omprövas"]
         agreements.append(
             Agreement(
-                slug=path.stem,
+                slug=record.slug,
                 title=values["titel"],
                 type=AgreementType(values["typ"]),
-                source=Source(rel, source.body_line, lines),
+                source=Source(rel, record.source.body_line, lines),
                 parties=values["parter"],
                 groups=values["grupper"],
                 decided=values["beslutad"],
@@ -86,7 +76,7 @@ def load_agreements(root: Path, group_slugs: set[str], problems: list[Problem]) 
                 review_yearly=review == "årligen",
                 replaces=values["ersätter"],
                 reference=values["diarienummer"],
-                body=source.body,
+                body=record.source.body,
             )
         )
     for agreement in agreements:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterable, Iterator
 
 from .. import fields as f
 from ..problems import Problem
+from ..yaml_source import MarkdownSource, read_markdown_file
 
 
 def content_files(
@@ -36,3 +38,50 @@ def slug_problem(rel: str, slug: str) -> Problem:
         "till exempel barn-och-unga.md",
         f.suggest_slug(slug),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class MarkdownRecord:
+    """One Markdown content file, read and checked against its schema."""
+
+    path: Path
+    rel: str
+    slug: str  # path under the folder without .md ("sip", "undermapp/sip")
+    source: MarkdownSource
+    values: dict[str, Any]
+    lines: dict[str, int]
+
+    @property
+    def complete(self) -> bool:
+        return not f.has_missing(self.values)
+
+
+def markdown_records(
+    root: Path,
+    folder: str,
+    schema: Iterable[f.Field],
+    problems: list[Problem],
+    *,
+    recursive: bool = False,
+    skip: frozenset[str] = frozenset({"index.md"}),
+) -> Iterator[MarkdownRecord]:
+    """Every readable Markdown file of one kind, with its fields read; what is
+    wrong with a file is appended to `problems` and the file is still yielded
+    when its front matter could be read, so callers can add their own checks."""
+    schema = tuple(schema)
+    for path, rel in content_files(root, folder, "*.md", skip=skip, recursive=recursive):
+        slug = path.relative_to(root / folder).with_suffix("").as_posix()
+        if not all(f.is_slug(part) for part in slug.split("/")):
+            problems.append(slug_problem(rel, path.stem))
+            continue
+        source, read_problems = read_markdown_file(path, rel)
+        problems.extend(read_problems)
+        if source is None:
+            continue
+        values = f.read_fields(source.meta, schema, rel, problems)
+        yield MarkdownRecord(path, rel, slug, source, values, f.field_lines(source.meta, schema))
+
+
+def file_slugs(root: Path, folder: str) -> set[str]:
+    """The names of all files of a kind, valid or not, for checking references."""
+    return {path.stem for path, _ in content_files(root, folder, "*.md", skip={"index.md"})}

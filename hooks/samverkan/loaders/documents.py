@@ -7,8 +7,7 @@ from pathlib import Path
 from .. import fields as f
 from ..model import Document, DocumentType, Source
 from ..problems import Problem, did_you_mean
-from ..yaml_source import read_markdown_file
-from .common import content_files, slug_problem
+from .common import markdown_records
 
 DOCUMENT_DIR = "docs/dokument"
 
@@ -22,31 +21,20 @@ DOCUMENT_FIELDS = (
 
 
 def load_documents(root: Path, problems: list[Problem]) -> list[Document]:
-    documents = []
-    for path, rel in content_files(root, DOCUMENT_DIR, "*.md", skip={"index.md"}):
-        if not f.is_slug(path.stem):
-            problems.append(slug_problem(rel, path.stem))
-            continue
-        source, read_problems = read_markdown_file(path, rel)
-        problems.extend(read_problems)
-        if source is None:
-            continue
-        values = f.read_fields(source.meta, DOCUMENT_FIELDS, rel, problems)
-        if f.has_missing(values):
-            continue
-        documents.append(
-            Document(
-                slug=path.stem,
-                title=values["titel"],
-                type=DocumentType(values["typ"]),
-                date=values["datum"],
-                source=Source(rel, source.body_line, f.field_lines(source.meta, DOCUMENT_FIELDS)),
-                body=source.body,
-                groups=values["grupper"],
-                tags=values["taggar"],
-            )
+    return [
+        Document(
+            slug=r.slug,
+            title=r.values["titel"],
+            type=DocumentType(r.values["typ"]),
+            date=r.values["datum"],
+            source=Source(r.rel, r.source.body_line, r.lines),
+            body=r.source.body,
+            groups=r.values["grupper"],
+            tags=r.values["taggar"],
         )
-    return documents
+        for r in markdown_records(root, DOCUMENT_DIR, DOCUMENT_FIELDS, problems)
+        if r.complete
+    ]
 
 
 def check_document_references(

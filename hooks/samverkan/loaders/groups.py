@@ -7,8 +7,7 @@ from pathlib import Path
 from .. import fields as f
 from ..model import Group, GroupType, Source
 from ..problems import Problem, did_you_mean
-from ..yaml_source import read_markdown_file
-from .common import content_files, slug_problem
+from .common import file_slugs, markdown_records
 
 GROUP_DIR = "docs/grupper"
 
@@ -35,28 +34,16 @@ def load_groups(root: Path, problems: list[Problem]) -> tuple[dict[str, Group], 
     make every group that mentions it fail too.
     """
     groups: dict[str, Group] = {}
-    all_slugs: set[str] = set()
-    for path, rel in content_files(root, GROUP_DIR, "*.md", skip={"index.md"}):
-        slug = path.stem
-        all_slugs.add(slug)
-        if not f.is_slug(slug):
-            problems.append(slug_problem(rel, slug))
+    for record in markdown_records(root, GROUP_DIR, GROUP_FIELDS, problems):
+        if not record.complete:
             continue
-        source, read_problems = read_markdown_file(path, rel)
-        problems.extend(read_problems)
-        if source is None:
-            continue
-        local: list[Problem] = []
-        values = f.read_fields(source.meta, GROUP_FIELDS, rel, local)
-        problems.extend(local)
-        if f.has_missing(values):
-            continue
-        groups[slug] = Group(
-            slug=slug,
+        values = record.values
+        group = Group(
+            slug=record.slug,
             name=values["namn"],
             type=GroupType(values["typ"]),
-            source=Source(rel, source.body_line, f.field_lines(source.meta, GROUP_FIELDS)),
-            body=source.body,
+            source=Source(record.rel, record.source.body_line, record.lines),
+            body=record.source.body,
             municipality=values["kommun"],
             area=values["område"],
             parent=values["överordnad"],
@@ -68,8 +55,9 @@ def load_groups(root: Path, problems: list[Problem]) -> tuple[dict[str, Group], 
             successor=values["ersatt_av"],
             editors=values["redaktörer"],
         )
-        _check_succession(groups[slug], problems)
-    return groups, all_slugs
+        groups[group.slug] = group
+        _check_succession(group, problems)
+    return groups, file_slugs(root, GROUP_DIR)
 
 
 def _check_succession(group: Group, problems: list[Problem]) -> None:

@@ -7,8 +7,8 @@ from pathlib import Path
 from .. import fields as f
 from ..model import Source, Tool, ToolLink
 from ..problems import Problem
-from ..yaml_source import YamlList, YamlMap, read_markdown_file
-from .common import content_files, slug_problem
+from ..yaml_source import YamlList, YamlMap
+from .common import markdown_records
 
 TOOLBOX_DIR = "verktygslada"
 
@@ -36,17 +36,11 @@ TOOL_FIELDS = (
 
 def load_tools(root: Path, problems: list[Problem]) -> list[Tool]:
     tools = []
-    for path, rel in content_files(root, TOOLBOX_DIR, "*.md", skip={"index.md", "README.md"}, recursive=True):
-        slug = path.relative_to(root / TOOLBOX_DIR).with_suffix("").as_posix()
-        if not all(f.is_slug(part) for part in slug.split("/")):
-            problems.append(slug_problem(rel, path.stem))
-            continue
-        source, read_problems = read_markdown_file(path, rel)
-        problems.extend(read_problems)
-        if source is None:
-            continue
+    for record in markdown_records(
+        root, TOOLBOX_DIR, TOOL_FIELDS, problems, recursive=True, skip=frozenset({"index.md", "README.md"})
+    ):
+        values, rel = record.values, record.rel
         local: list[Problem] = []
-        values = f.read_fields(source.meta, TOOL_FIELDS, rel, local)
         links = []
         for item in values["länkar"] if values["länkar"] is not f.MISSING else ():
             if not isinstance(item, YamlMap):
@@ -56,13 +50,13 @@ def load_tools(root: Path, problems: list[Problem]) -> list[Tool]:
             if not f.has_missing(link):
                 links.append(ToolLink(link["titel"], link["url"]))
         problems.extend(local)
-        if local or f.has_missing(values):
+        if local or not record.complete:
             continue
         tools.append(
             Tool(
-                slug=slug,
+                slug=record.slug,
                 title=values["titel"],
-                source=Source(rel, source.body_line, f.field_lines(source.meta, TOOL_FIELDS)),
+                source=Source(rel, record.source.body_line, record.lines),
                 summary=values["sammanfattning"],
                 category=values["kategori"],
                 audiences=values["målgrupp"],
@@ -71,7 +65,7 @@ def load_tools(root: Path, problems: list[Problem]) -> list[Tool]:
                 reviewed=values["senast_granskad"],
                 review_months=values["granskningsintervall"],
                 links=tuple(links),
-                body=source.body,
+                body=record.source.body,
             )
         )
     return tools
