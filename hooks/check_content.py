@@ -28,7 +28,7 @@ def main(argv: list[str]) -> int:
         print(f"Hittar ingen mkdocs.yml i {root}: kör kommandot i webbplatsens mapp.", file=sys.stderr)
         return 2
     today, date_problems = build_date(os.environ)
-    result = load_content(root, today)
+    result = load_content(root, today, workers=os.cpu_count() or 1)
     problems = (*date_problems, *result.problems)
     if problems:
         print(report(problems), file=sys.stderr)

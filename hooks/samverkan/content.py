@@ -13,6 +13,7 @@ from .loaders.calendar import fingerprints_of_text, load_events
 from .loaders.documents import check_document_references, load_documents
 from .loaders.glossary import load_glossary
 from .loaders.groups import check_group_references, load_groups
+from .loaders.common import map_in_parallel
 from .loaders.minutes import load_minutes
 from .loaders.news import load_news
 from .loaders.tools import load_tools
@@ -40,20 +41,20 @@ class LoadResult:
         return self.content
 
 
-def load_content(root: Path, today: date) -> LoadResult:
+def load_content(root: Path, today: date, workers: int = 1) -> LoadResult:
     problems: list[Problem] = []
     groups, group_slugs = load_groups(root, problems)
     check_group_references(groups, group_slugs, problems)
     documents = load_documents(root, problems)
     check_document_references(documents, group_slugs, problems)
-    minutes = load_minutes(root, groups, group_slugs, problems)
+    minutes, guarded = load_minutes(root, groups, group_slugs, problems, workers)
     history = EventHistory(root, fingerprints_of_text, _source_date_epoch())
     events = load_events(root, group_slugs, groups, problems, history)
     agreements = load_agreements(root, group_slugs, problems)
     tools = load_tools(root, problems)
     news = load_news(root, problems)
     glossary = load_glossary(root, problems)
-    problems.extend(guard_privacy(root))
+    problems.extend(guard_privacy(root, workers, skip=guarded))
     content = Content.build(today, groups, documents, minutes, events, agreements, tools, news, glossary)
     return LoadResult(content, tuple(sorted(dict.fromkeys(problems), key=Problem.sort_key)))
 
@@ -63,18 +64,21 @@ def _source_date_epoch() -> int | None:
     return int(value) if value.isdigit() else None
 
 
-def guard_privacy(root: Path) -> list[Problem]:
+def guard_privacy(root: Path, workers: int = 1, skip: set[str] = frozenset()) -> list[Problem]:
     """Every text file editors wrote, drafts included (the repository may be public too)."""
-    problems: list[Problem] = []
+    files: list[tuple[Path, str]] = []
     for folder in CONTENT_ROOTS:
         base = root / folder
         if not base.is_dir():
             continue
         for path in sorted(base.rglob("*")):
-            if path.suffix.lower() not in TEXT_SUFFIXES or not path.is_file() or path.is_symlink():
-                continue
             rel = path.relative_to(root).as_posix()
-            text, _ = read_text(path, rel)  # unreadable files are reported by their loader
-            if text is not None:
-                problems.extend(check_text(text, rel))
-    return problems
+            if path.suffix.lower() in TEXT_SUFFIXES and rel not in skip and path.is_file() and not path.is_symlink():
+                files.append((path, rel))
+    return [p for found in map_in_parallel(_guard_file, files, workers) for p in found]
+
+
+def _guard_file(job: tuple[Path, str]) -> list[Problem]:
+    path, rel = job
+    text, _ = read_text(path, rel)  # unreadable files are reported by their loader
+    return check_text(text, rel) if text is not None else []

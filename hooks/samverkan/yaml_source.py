@@ -247,6 +247,10 @@ def read_markdown_file(path: Path, file: str) -> tuple[MarkdownSource | None, li
     text, problems = read_text(path, file)
     if text is None:
         return None, problems
+    return markdown_from_text(text, file)
+
+
+def markdown_from_text(text: str, file: str) -> tuple[MarkdownSource | None, list[Problem]]:
     if not text.strip():
         return None, [Problem(file, None, None, "filen är tom")]
     if not _FRONT_MATTER.detect(text) or not text.startswith("---"):

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator, Sequence, TypeVar
 
 from .. import fields as f
 from ..problems import Problem
@@ -85,3 +88,26 @@ def markdown_records(
 def file_slugs(root: Path, folder: str) -> set[str]:
     """The names of all files of a kind, valid or not, for checking references."""
     return {path.stem for path, _ in content_files(root, folder, "*.md", skip={"index.md"})}
+
+
+_Job = TypeVar("_Job")
+_Result = TypeVar("_Result")
+PARALLEL_FROM = 500  # below this many files, starting processes costs more than it saves
+
+
+def map_in_parallel(
+    function: Callable[..., _Result], jobs: Sequence[_Job], workers: int, shared: tuple = ()
+) -> list[_Result]:
+    """`function(job, *shared)` for every job, in order; on several processes
+    when asked and worth it. Only for command-line tools: MkDocs runs threads
+    (the live-reload server), and forking under threads is not safe."""
+    call = functools.partial(_apply, function, shared)
+    if workers <= 1 or len(jobs) < PARALLEL_FROM:
+        return [call(job) for job in jobs]
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        return list(pool.map(call, jobs, chunksize=max(1, len(jobs) // (workers * 4))))
+
+
+def _apply(function, shared: tuple, job):
+    return function(job, *shared)
