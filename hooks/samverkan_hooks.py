@@ -45,9 +45,11 @@ log = logging.getLogger("mkdocs.hooks.samverkan")
 # is the one --strict counts.
 reminders = logging.getLogger("samverkan.paminnelser")
 
-# How MkDocs was started ("build", "serve", "gh-deploy"). Process-wide by nature;
-# everything about content lives in _build and is replaced by every build.
+# How MkDocs was started ("build", "serve", "gh-deploy") and whether it keeps
+# the old output (--dirty). Process-wide by nature; everything about content
+# lives in _build and is replaced by every build.
 _command = "build"
+_dirty = False
 
 
 @dataclass(frozen=True)
@@ -92,8 +94,8 @@ def _write_timings() -> None:
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    global _command
-    _command = command
+    global _command, _dirty
+    _command, _dirty = command, dirty
     if not reminders.handlers:
         handler = logging.StreamHandler()
         handler.setFormatter(logging.Formatter("VARNING  -  %(message)s"))
@@ -106,7 +108,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Give editors' opt-in pages our macros; they look up the current build's content."""
     _timings.clear()
     global _staging
-    if _command == "build" and _staging is None:
+    # A dirty build only rewrites what changed, so it must write in place.
+    if _command == "build" and not _dirty and _staging is None:
         _staging = Staging(Path(config.site_dir))
         config.site_dir = str(_staging.path)
     plugin = config.plugins.get("macros")
