@@ -15,6 +15,7 @@ import html
 import json
 import logging
 import os
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -156,10 +157,19 @@ def on_pre_build(config: MkDocsConfig) -> None:
         ) from None
 
 
+def _workers() -> int:
+    # Parsing thousands of minutes on every core saves seconds, but forking is
+    # only safe without threads, and `mkdocs serve` runs the live-reload server
+    # in threads; a plain build has none.
+    if _command == "build" and threading.active_count() == 1:
+        return os.cpu_count() or 1
+    return 1
+
+
 def _load(config: MkDocsConfig) -> BuildState:
     root = Path(config.config_file_path).resolve().parent
     today, date_problems = build_date(os.environ)
-    result = load_content(root, today)
+    result = load_content(root, today, workers=_workers())
     problems = (*date_problems, *result.problems)
     if problems and _command != "serve":
         # A BuildError subclass: MkDocs prints the message, no traceback, and

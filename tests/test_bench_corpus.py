@@ -79,3 +79,32 @@ def test_plain_twin_builds_the_same_pages(corpus, tmp_path):
     assert "hooks/samverkan_hooks.py" not in (plain / "mkdocs.yml").read_text(encoding="utf-8")
     assert len(sites["ours"]) > 100
     assert sites["ours"] == sites["plain"]
+
+
+def test_parsing_on_several_processes_gives_the_same_content(corpus, monkeypatch):
+    from samverkan.loaders import common
+
+    today = date.fromisoformat(TODAY)
+    serial = load_content(corpus, today, workers=1)
+    monkeypatch.setattr(common, "PARALLEL_FROM", 1)  # the corpus is small; make it go parallel anyway
+    parallel = load_content(corpus, today, workers=2)
+    assert parallel.problems == serial.problems
+    assert parallel.content.minutes == serial.content.minutes
+    assert [m.source.lines for m in parallel.content.minutes] == [m.source.lines for m in serial.content.minutes]
+
+
+def test_parsing_on_several_processes_reports_the_same_problems(corpus, tmp_path, monkeypatch):
+    import shutil
+
+    from samverkan.loaders import common
+
+    broken = tmp_path / "trasig"
+    shutil.copytree(corpus, broken)
+    first = sorted((broken / "minnesanteckningar").glob("*/*.md"))[0]
+    first.write_text(first.read_text(encoding="utf-8").replace("plats:", "platts:", 1), encoding="utf-8")
+    today = date.fromisoformat(TODAY)
+    serial = load_content(broken, today, workers=1)
+    monkeypatch.setattr(common, "PARALLEL_FROM", 1)
+    parallel = load_content(broken, today, workers=2)
+    assert serial.problems
+    assert parallel.problems == serial.problems

@@ -36,6 +36,7 @@ sys.path.insert(0, str(REPO / "hooks"))
 sys.path.insert(0, str(HERE))
 
 from corpus import TODAY, generate  # noqa: E402
+from search_ready import PHONE_SLOWDOWN, chromium, search_ready_seconds  # noqa: E402
 from samverkan.content import load_content  # noqa: E402
 from samverkan.generate import macros  # noqa: E402
 from samverkan.generate.calendar_pages import feed_files  # noqa: E402
@@ -204,6 +205,8 @@ def measure(size: int, serve: bool, rounds: int) -> dict:
         "walls": [round(run["wall"], 1) for run in ours_runs], "plain_walls": [round(run["wall"], 1) for run in plain_runs],
         **sizes_of(WORK / f"site-{size}"),
     }
+    if chromium():
+        row["search_ready"] = search_ready_seconds(WORK / f"site-{size}")
     if serve:
         first = sorted((project / "minnesanteckningar").glob("*/*.md"))[0]
         row["serve_rebuild"] = serve_rebuild(project, first)
@@ -225,8 +228,8 @@ def table(rows: list[dict]) -> str:
     head = [
         "| Minnesanteckningar | Händelser | Sidor | Bygge (s) | Varav våra hooks (s) | Andel hooks | "
         "Vanlig mkdocs-material (s) | Kvot | Toppminne (MB) | Sökindex (kB, gzip) | alla.ics (kB) | "
-        "Alla .ics (st, kB) | serve: sparad fil → ny sida (s) | make check (s) |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "Alla .ics (st, kB) | Sök svarar, mobil (s) | serve: sparad fil → ny sida (s) | make check (s) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     def n(value: float) -> str:  # Swedish thousands: 10 000
         return f"{value:,.0f}".replace(",", "\u00a0")
@@ -234,13 +237,30 @@ def table(rows: list[dict]) -> str:
     for r in rows:
         serve = f"{r['serve_rebuild']:.1f}" if "serve_rebuild" in r else "–"
         check = f"{r['check']:.1f}" if "check" in r else "–"
+        search = f"{r['search_ready']:.1f}" if "search_ready" in r else "–"
         head.append(
             f"| {n(r['minutes'])} | {n(r['events'])} | {n(r['pages'])} | {r['wall']:.1f} | {r['hooks']:.1f} | "
             f"{r['hooks_share']:.1%} | {r['plain_wall']:.1f} | {r['ratio']:.2f} | {n(r['peak_mb'])} | "
             f"{n(r['index_kb'])} ({n(r['index_gz_kb'])}) | {n(r['all_ics_kb'])} | "
-            f"{n(r['ics_files'])}; {n(r['ics_total_kb'])} | {serve} | {check} |"
+            f"{n(r['ics_files'])}; {n(r['ics_total_kb'])} | {search} | {serve} | {check} |"
         )
     return "\n".join(head)
+
+
+def example_site() -> str:
+    """The repository's own content: what visitors load today."""
+    site = WORK / "site-exempel"
+    timed_build(REPO, site)
+    index = (site / "search" / "search_index.json").read_bytes()
+    line = (f"Exempelwebbplatsen: sökindex {n_kb(len(index))} kB ({n_kb(len(gzip.compress(index, 6)))} kB "
+            f"med gzip)")
+    if chromium():
+        line += f", sök svarar efter {search_ready_seconds(site):.1f} s på mobil"
+    return line + "."
+
+
+def n_kb(size: int) -> str:
+    return f"{size / 1000:,.0f}".replace(",", "\u00a0")
 
 
 def machine() -> str:
@@ -272,8 +292,10 @@ def main() -> None:
             row["check"] = check_time(size)
         rows.append(row)
         print(f"{size}: {json.dumps(row)}", file=sys.stderr, flush=True)
-    result = (table(rows) + f"\n\nMaskin: {machine()}. Bygge och vanlig mkdocs-material: snabbaste av "
-              f"{args.rounds} växelvisa byggen vardera; toppminne: högsta.\n")
+    result = (table(rows) + f"\n\n{example_site()}\n\nMaskin: {machine()}. Bygge och vanlig mkdocs-material: "
+              f"snabbaste av {args.rounds} växelvisa byggen vardera; toppminne: högsta. Sök svarar: från att "
+              f"startsidan börjar laddas till första träffen, i Chromium med processorn "
+              f"{PHONE_SLOWDOWN} gånger långsammare (som en vanlig mobil).\n")
     print(result)
     if args.readme:
         text = args.readme.read_text(encoding="utf-8")

@@ -99,8 +99,8 @@ def map_in_parallel(
     function: Callable[..., _Result], jobs: Sequence[_Job], workers: int, shared: tuple = ()
 ) -> list[_Result]:
     """`function(job, *shared)` for every job, in order; on several processes
-    when asked and worth it. Only for command-line tools: MkDocs runs threads
-    (the live-reload server), and forking under threads is not safe."""
+    when asked and worth it. Callers ask only where no threads run (the
+    command-line tools, `mkdocs build`): forking under threads is not safe."""
     call = functools.partial(_apply, function, shared)
     if workers <= 1 or len(jobs) < PARALLEL_FROM:
         return [call(job) for job in jobs]
