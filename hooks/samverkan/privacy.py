@@ -16,6 +16,9 @@ from .problems import Problem
 
 # 6 or 8 digits of birth date, an optional separator (-, + or one space), 4 digits.
 _CANDIDATE = re.compile(r"(?<![\d+])(\d{2})?(\d{2})(\d{2})(\d{2})([-+ ]?)(\d{4})(?![\d])")
+# Every candidate starts with six digits in a row. Looking for those alone is
+# several times faster, and almost no text has them, so most texts stop here.
+_SIX_DIGITS = re.compile(r"\d{6}")
 # Words that say the number is a phone number ("tel 0701234567").
 _PHONE_CONTEXT = re.compile(r"(tel|telefon|mobil|mobilnr|ring|sms|fax|växel|\+46)[\s.:]*$", re.IGNORECASE)
 
@@ -47,6 +50,8 @@ def _plausible_birth_date(century: str | None, year: str, month: str, day: str) 
 def find_identity_numbers(text: str) -> Iterator[tuple[int, str]]:
     """(line number, the number as written) for every identity number in the text."""
     # One pass over the whole text: almost every file has no candidate at all.
+    if not _SIX_DIGITS.search(text):
+        return
     for match in _CANDIDATE.finditer(text):
         century, year, month, day, _separator, tail = match.groups()
         if not _plausible_birth_date(century, year, month, day):

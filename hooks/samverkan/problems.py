@@ -6,6 +6,7 @@ Every message is Swedish because editors read them; the code around them is Engl
 from __future__ import annotations
 
 import difflib
+import functools
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
@@ -102,6 +103,7 @@ def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:
 _FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u", "-": "_", " ": "_"})
 
 
+@functools.lru_cache(maxsize=4096)  # a few dozen keys, looked up hundreds of thousands of times
 def fold(key: str) -> str:
     """Key spelling that editors may vary: case, å/ä/ö, dash or space for underscore."""
     return key.strip().lower().translate(_FOLD)
