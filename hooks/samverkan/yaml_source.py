@@ -70,34 +70,47 @@ class _EditorLoader(_Base):
         super().__init__(stream)
         self._seen_nodes: set[int] = set()
 
+    def resolve(self, kind, value, implicit):  # noqa: ANN001 - PyYAML's signature
+        # The same answers as PyYAML's table lookup for the four rules below,
+        # without it: libyaml calls this once for every scalar of every file.
+        if kind is yaml.ScalarNode:
+            if implicit[0]:
+                for tag, pattern in _IMPLICIT.get(value[:1], ()):
+                    if pattern.match(value):
+                        return tag
+            return _STR
+        return _SEQ if kind is yaml.SequenceNode else _MAP
+
     def construct_object(self, node, deep=False):  # noqa: ANN001 - PyYAML's signature
-        # An alias (*namn) is the same node met a second time. Refusing it
-        # stops "billion laughs" bombs and keeps every value where it is written.
+        tag = node.tag
+        if tag == _STR and type(node) is yaml.ScalarNode:
+            return node.value  # most values; PyYAML's bookkeeping is only needed for aliases, which we refuse
         if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) or getattr(node, "anchor", None):
+            # An alias (*namn) is the same node met a second time. Refusing it
+            # stops "billion laughs" bombs and keeps every value where it is written.
             if id(node) in self._seen_nodes:
                 raise _YamlProblem(
                     node.start_mark.line + 1 + self.line_offset,
                     "YAML-ankare och alias (&namn och *namn) används inte här; skriv ut värdet i stället",
                 )
             self._seen_nodes.add(id(node))
+            if tag == _MAP:
+                return _construct_map(self, node)
+            if tag == _SEQ:
+                return _construct_list(self, node)
         return super().construct_object(node, deep)
 
 
-_EditorLoader.yaml_implicit_resolvers = {}
-_EditorLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
-_EditorLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789")
-)
-_EditorLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:float",
-    re.compile(r"^[-+]?(?:[0-9]+\.[0-9]+)$"),
-    list("-+0123456789"),
-)
-_EditorLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
-)
+_STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+_IMPLICIT: dict[str, list[tuple[str, re.Pattern]]] = {}  # first character -> (tag, pattern)
+for _tag, _pattern, _first in (
+    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    ("tag:yaml.org,2002:int", r"^[-+]?(?:0|[1-9][0-9]*)$", "-+0123456789"),
+    ("tag:yaml.org,2002:float", r"^[-+]?(?:[0-9]+\.[0-9]+)$", "-+0123456789"),
+    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+):
+    for _char in _first:
+        _IMPLICIT.setdefault(_char, []).append((_tag, re.compile(_pattern)))
 
 
 def _line(loader: _EditorLoader, node: yaml.Node) -> int:
