@@ -282,7 +282,7 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 10000])
     parser.add_argument("--serve", type=int, nargs="*", default=[1000, 10000])
     parser.add_argument("--readme", type=Path)
-    parser.add_argument("--rounds", type=int, default=2, help="builds of each kind per size; the fastest counts")
+    parser.add_argument("--rounds", type=int, default=3, help="builds of each kind per size; the fastest counts")
     args = parser.parse_args()
     WORK.mkdir(parents=True, exist_ok=True)
     rows = []
