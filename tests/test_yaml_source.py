@@ -53,6 +53,18 @@ def test_python_tags_are_data_not_code():
     assert problems and problems[0].line == 1
 
 
+def test_explicit_tags_never_crash_and_never_change_the_shape():
+    # Explicit tags that do not fit their value were a crash (TypeError,
+    # ValueError) before; they are data, read by the shape the editor wrote.
+    assert parse_yaml("a: !!int abc", "f.yml") == ({"a": "abc"}, [])
+    assert parse_yaml("a: !!int 12", "f.yml") == ({"a": 12}, [])
+    assert parse_yaml("a: !!map [1, 2]", "f.yml") == ({"a": [1, 2]}, [])
+    assert parse_yaml("a: !!seq {b: 1}", "f.yml") == ({"a": {"b": 1}}, [])
+    assert parse_yaml("a: !!map x", "f.yml") == ({"a": "x"}, [])
+    data, problems = parse_yaml("a: !!str {b: 1}", "f.yml")
+    assert data is None and problems[0].message == "okänd YAML-typ" and problems[0].line == 1
+
+
 def test_syntax_error_in_swedish_with_line():
     _, problems = parse_yaml("namn: a\ntyp: nosam: fel\n", "f.yml")
     assert problems[0].line == 2

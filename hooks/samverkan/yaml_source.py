@@ -82,24 +82,27 @@ class _EditorLoader(_Base):
         return _SEQ if kind is yaml.SequenceNode else _MAP
 
     def construct_object(self, node, deep=False):  # noqa: ANN001 - PyYAML's signature
-        tag = node.tag
-        if tag == _STR and type(node) is yaml.ScalarNode:
-            return node.value  # most values; PyYAML's bookkeeping is only needed for aliases, which we refuse
-        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) or getattr(node, "anchor", None):
-            # An alias (*namn) is the same node met a second time. Refusing it
-            # stops "billion laughs" bombs and keeps every value where it is written.
-            if id(node) in self._seen_nodes:
-                raise _YamlProblem(
-                    node.start_mark.line + 1 + self.line_offset,
-                    "YAML-ankare och alias (&namn och *namn) används inte här; skriv ut värdet i stället",
-                )
-            self._seen_nodes.add(id(node))
-            if tag == _MAP:
-                return _construct_map(self, node)
-            if tag == _SEQ:
-                return _construct_list(self, node)
-        return super().construct_object(node, deep)
-
+        # Explicit tags (!!int, !!map, !!python/object, ...) are data to us,
+        # never types or code: a scalar is text unless it is one of the four
+        # plain forms below, and a mapping or list is built by its shape.
+        if isinstance(node, yaml.ScalarNode):
+            tag = node.tag
+            if tag != _STR and any(t == tag and p.match(node.value) for t, p in _IMPLICIT.get(node.value[:1], ())):
+                return super().construct_object(node, deep)
+            return node.value
+        # An alias (*namn) is the same node met a second time. Refusing it
+        # stops "billion laughs" bombs and keeps every value where it is written.
+        if id(node) in self._seen_nodes:
+            raise _YamlProblem(
+                node.start_mark.line + 1 + self.line_offset,
+                "YAML-ankare och alias (&namn och *namn) används inte här; skriv ut värdet i stället",
+            )
+        self._seen_nodes.add(id(node))
+        if node.tag not in (_MAP, _SEQ):
+            raise _YamlProblem(_line(self, node), "okänd YAML-typ", node.tag)
+        if isinstance(node, yaml.MappingNode):
+            return _construct_map(self, node)
+        return _construct_list(self, node)
 
 _STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
 _IMPLICIT: dict[str, list[tuple[str, re.Pattern]]] = {}  # first character -> (tag, pattern)
@@ -141,22 +144,6 @@ def _construct_list(loader: _EditorLoader, node: yaml.SequenceNode) -> YamlList:
         result.append(loader.construct_object(item, deep=True))
         result.item_lines.append(_line(loader, item))
     return result
-
-
-def _construct_plain_string(loader: _EditorLoader, node: yaml.Node) -> str:
-    # Explicit tags such as !!python/object are data to us, never code.
-    if isinstance(node, yaml.ScalarNode):
-        return str(node.value)
-    raise _YamlProblem(_line(loader, node), "okänd YAML-typ", node.tag)
-
-
-_EditorLoader.add_constructor("tag:yaml.org,2002:map", _construct_map)
-_EditorLoader.add_constructor("tag:yaml.org,2002:seq", _construct_list)
-_EditorLoader.add_constructor("tag:yaml.org,2002:omap", _construct_plain_string)
-_EditorLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_plain_string)
-_EditorLoader.add_constructor("tag:yaml.org,2002:binary", _construct_plain_string)
-_EditorLoader.add_constructor("tag:yaml.org,2002:set", _construct_plain_string)
-_EditorLoader.add_constructor(None, _construct_plain_string)
 
 
 _YAML_MESSAGES = {
