@@ -74,11 +74,7 @@ class _EditorLoader(_Base):
         # The same answers as PyYAML's table lookup for the four rules below,
         # without it: libyaml calls this once for every scalar of every file.
         if kind is yaml.ScalarNode:
-            if implicit[0]:
-                for tag, pattern in _IMPLICIT.get(value[:1], ()):
-                    if pattern.match(value):
-                        return tag
-            return _STR
+            return _implicit_tag(value) if implicit[0] else _STR
         return _SEQ if kind is yaml.SequenceNode else _MAP
 
     def construct_object(self, node, deep=False):  # noqa: ANN001 - PyYAML's signature
@@ -86,8 +82,7 @@ class _EditorLoader(_Base):
         # never types or code: a scalar is text unless it is one of the four
         # plain forms below, and a mapping or list is built by its shape.
         if isinstance(node, yaml.ScalarNode):
-            tag = node.tag
-            if tag != _STR and any(t == tag and p.match(node.value) for t, p in _IMPLICIT.get(node.value[:1], ())):
+            if node.tag != _STR and node.tag == _implicit_tag(node.value):
                 return super().construct_object(node, deep)
             return node.value
         # An alias (*namn) is the same node met a second time. Refusing it
@@ -104,16 +99,25 @@ class _EditorLoader(_Base):
             return _construct_map(self, node)
         return _construct_list(self, node)
 
+
 _STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
-_IMPLICIT: dict[str, list[tuple[str, re.Pattern]]] = {}  # first character -> (tag, pattern)
-for _tag, _pattern, _first in (
-    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
-    ("tag:yaml.org,2002:int", r"^[-+]?(?:0|[1-9][0-9]*)$", "-+0123456789"),
-    ("tag:yaml.org,2002:float", r"^[-+]?(?:[0-9]+\.[0-9]+)$", "-+0123456789"),
-    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
-):
-    for _char in _first:
-        _IMPLICIT.setdefault(_char, []).append((_tag, re.compile(_pattern)))
+# The only implicit types: plain decimal numbers, true/false and null, keyed
+# by the first character a value of that type can start with.
+_IMPLICIT = {
+    **dict.fromkeys("-+0123456789", (
+        ("tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")),
+        ("tag:yaml.org,2002:float", re.compile(r"^[-+]?(?:[0-9]+\.[0-9]+)$")),
+    )),
+    **dict.fromkeys("tTfF", (("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")),)),
+    **dict.fromkeys(["~", "n", "N", ""], (("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$")),)),
+}
+
+
+def _implicit_tag(value: str) -> str:
+    for tag, pattern in _IMPLICIT.get(value[:1], ()):
+        if pattern.match(value):
+            return tag
+    return _STR
 
 
 def _line(loader: _EditorLoader, node: yaml.Node) -> int:
