@@ -33,6 +33,8 @@ def main(argv: list[str]) -> int:
     if problems:
         print(report(problems), file=sys.stderr)
         return 1
+    for notice in result.notices:
+        print(f"Påminnelse: {notice}")
     content = result.content
     owners = root / CODEOWNERS
     expected = codeowners(content)

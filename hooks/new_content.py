@@ -104,7 +104,8 @@ def new_minutes(root: Path, group_slug: str, day_text: str) -> Path:
         "",
     ]
     if meeting and meeting.start_time:
-        lines.insert(-6, f"<!-- Mötet i kalendern: {meeting.start_time:%H:%M}–{meeting.end_time:%H:%M} -->")
+        # A YAML comment, not an HTML one: HTML comments would be published in the page source.
+        lines.insert(lines.index("---", 1), f"# Mötet i kalendern: {meeting.start_time:%H:%M}–{meeting.end_time:%H:%M}")
     path = root / "minnesanteckningar" / group.slug / f"{day.isoformat()}.md"
     return _write_new(path, "\n".join(lines) + "\n", root)
 

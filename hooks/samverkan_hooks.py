@@ -65,6 +65,7 @@ class BuildState:
     sources: dict  # generated page -> the editor's file it comes from
     updated: dict  # editor's file (repository path) -> date of its last change
     abbreviations: str  # the glossary as Markdown abbreviations, for every page
+    withheld: frozenset[str]  # editors' files a preview must not show (see Problem.withhold)
 
 
 _build: BuildState | None = None
@@ -177,6 +178,8 @@ def _load(config: MkDocsConfig) -> BuildState:
         raise PluginError(report(problems))
     if problems:
         log.error(report(problems))
+    for notice in result.notices:
+        reminders.warning(str(notice))
     for tool in result.content.overdue_tools():
         reminders.warning(
             f"{tool.source.path}: ”{tool.title}” skulle ha granskats senast "
@@ -194,6 +197,7 @@ def _load(config: MkDocsConfig) -> BuildState:
         sources={p.uri: p.source for p in pages if p.source},
         updated=last_changed(root, CONTENT_ROOTS),
         abbreviations=abbreviations(result.content),
+        withheld=result.withheld,
     )
 
 
@@ -207,6 +211,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, page.uri, content=page.markdown))
     for generated in state.files:
         files.append(File.generated(config, generated.uri, content=generated.data))
+    for file in [f for f in files if f"{Path(config.docs_dir).name}/{f.src_uri}" in state.withheld]:
+        if not file.is_documentation_page():
+            files.remove(file)  # a refused attachment in docs/: not even in the preview
     for asset in state.assets:
         files.append(File.generated(config, asset.uri, abs_src_path=str(state.root / asset.source)))
     generated = {page.uri for page in state.pages}
@@ -243,6 +250,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     source = state.sources.get(uri) or (
         f"{Path(config.docs_dir).name}/{uri}" if page.file.abs_src_path and not page.file.generated_by else None
     )
+    if source in state.withheld:
+        return _withheld_notice(source, state.problems)
     if source:
         day = date_of(state.root, source, state.updated)
         if day is not None:
@@ -316,6 +325,16 @@ def _state() -> BuildState:
 
 def _is_news_post(uri: str) -> bool:
     return uri.startswith(NEWS_INDEX.rsplit("/", 1)[0] + "/posts/")
+
+
+def _withheld_notice(source: str, problems: tuple[Problem, ...]) -> str:
+    """What a preview shows instead of a page whose file is unsafe to show."""
+    items = "".join(f"<li>{html.escape(str(p))}</li>" for p in problems if p.file == source)
+    return (
+        '<div class="admonition failure" role="alert"><p class="admonition-title">Sidan visas inte</p>'
+        f"<p>{html.escape(source)} innehåller något som inte får publiceras. Rätta felen och spara:</p>"
+        f"<ul>{items}</ul></div>\n"
+    )
 
 
 def _banner(problems: tuple[Problem, ...]) -> str:

@@ -82,3 +82,24 @@ def test_serve_shows_errors_and_recovers(server):
     fixed = wait_for(lambda: (lambda html: html if html and "Innehållet har" not in html else None)(fetch(url)))
     assert fixed is not None, "the error did not go away after the fix"
     assert "NOSAM Centrum" in (fetch(url + "grupper/centrum/") or "")
+
+
+def test_serve_holds_back_unsafe_pages_and_keeps_running(server):
+    copy, url = server
+    assert wait_for(lambda: fetch(url)) is not None, "mkdocs serve did not start"
+    body = "Text.\n\n<script>alert('hej')</script>\n"
+    copy.write("docs/grupper/centrum.md", "---\nnamn: NOSAM Centrum\ntyp: nosam\n---\n" + body)
+    copy.write("docs/om/prov.md", "# Prov\n\n<iframe src=\"https://example.com/film\"></iframe>\n")
+    shown = wait_for(lambda: (lambda html: html if html and "Innehållet har 2 fel" in html else None)(fetch(url)))
+    assert shown is not None, "the errors never showed"
+    assert "docs/grupper/centrum.md, rad 7: skript, stilmallar och SVG kan inte skrivas i texten" in shown
+    group = fetch(url + "grupper/centrum/") or ""
+    assert "Sidan visas inte" in group and "<script>alert" not in group
+    page = fetch(url + "om/prov/") or ""
+    assert "Sidan visas inte" in page and "<iframe" not in page
+    assert "NOSAM Nordost" in (fetch(url + "grupper/nordost/") or "")  # the rest is still there
+
+    copy.write("docs/grupper/centrum.md", "---\nnamn: NOSAM Centrum\ntyp: nosam\n---\nText utan skript.\n")
+    copy.write("docs/om/prov.md", "# Prov\n\n[Se filmen](https://example.com/film)\n")
+    fixed = wait_for(lambda: (lambda html: html if html and "Text utan skript" in html else None)(fetch(url + "grupper/centrum/")))
+    assert fixed is not None and "Innehållet har" not in fixed

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from .attachments import PublishedFile, ScanCache, content_key, file_type, scan_file, scan_problems, type_problem
 from .event_history import EventHistory
 from .loaders.agreements import load_agreements
 from .loaders.calendar import fingerprints_of_text, load_events
@@ -18,13 +19,19 @@ from .loaders.minutes import load_minutes
 from .loaders.news import load_news
 from .loaders.tools import load_tools
 from .model import Content
+from .loaders.glossary import GLOSSARY_FILE
+from .markup_policy import check_body
 from .privacy import check_text
 from .problems import ContentError, Problem
-from .yaml_source import read_text
+from .yaml_source import markdown_from_text, read_text
 
 # Everything editors write lives here; the privacy guard reads all of it.
 CONTENT_ROOTS = ("docs", "minnesanteckningar", "kalender", "verktygslada")
 TEXT_SUFFIXES = {".md", ".markdown", ".yml", ".yaml", ".txt", ".csv", ".html"}
+MARKDOWN_SUFFIXES = {".md", ".markdown"}
+# Files in docs/ that are the site's own (reviewed by its maintainers) or data
+# read by the hooks; every other file there is published as it is by MkDocs.
+SITE_FILES = ("docs/stylesheets/",)
 
 
 @dataclass(frozen=True)
@@ -34,6 +41,12 @@ class LoadResult:
 
     content: Content
     problems: tuple[Problem, ...]
+    notices: tuple[Problem, ...] = ()  # reminders that do not stop a build
+
+    @property
+    def withheld(self) -> frozenset[str]:
+        """Files not to show even in a preview until fixed (a script, an identity number)."""
+        return frozenset(p.file for p in self.problems if p.withhold)
 
     def raise_for_problems(self) -> Content:
         if self.problems:
@@ -54,9 +67,23 @@ def load_content(root: Path, today: date, workers: int = 1) -> LoadResult:
     tools = load_tools(root, problems)
     news = load_news(root, problems)
     glossary = load_glossary(root, problems)
-    problems.extend(guard_privacy(root, workers, skip=guarded))
+    problems.extend(guard_texts(root, workers, skip=guarded))
+    published = [*_minutes_attachments(root, minutes), *_docs_files(root, problems)]
+    attachment_problems, notices = guard_attachments(root, published, workers)
+    problems.extend(attachment_problems)
+    withheld = {p.file for p in problems if p.withhold}
+    if withheld:  # only a preview gets this far with problems; it must not show these
+        minutes, documents, events, agreements, tools = (
+            [r for r in records if r.source.path not in withheld]
+            for records in (minutes, documents, events, agreements, tools)
+        )
+        news = [n for n in news if f"docs/{n.uri}" not in withheld]
     content = Content.build(today, groups, documents, minutes, events, agreements, tools, news, glossary)
-    return LoadResult(content, tuple(sorted(dict.fromkeys(problems), key=Problem.sort_key)))
+    return LoadResult(content, _in_order(problems), _in_order(notices))
+
+
+def _in_order(problems: list[Problem]) -> tuple[Problem, ...]:
+    return tuple(sorted(dict.fromkeys(problems), key=Problem.sort_key))
 
 
 def _source_date_epoch() -> int | None:
@@ -64,8 +91,10 @@ def _source_date_epoch() -> int | None:
     return int(value) if value.isdigit() else None
 
 
-def guard_privacy(root: Path, workers: int = 1, skip: set[str] = frozenset()) -> list[Problem]:
-    """Every text file editors wrote, drafts included (the repository may be public too)."""
+def guard_texts(root: Path, workers: int = 1, skip: set[str] = frozenset()) -> list[Problem]:
+    """Every text file editors wrote, drafts included (the repository may be
+    public too): no identity numbers, and Markdown bodies within the allow-list.
+    Minutes are guarded by their loader, which reads them anyway (`skip`)."""
     files: list[tuple[Path, str]] = []
     for folder in CONTENT_ROOTS:
         base = root / folder
@@ -81,4 +110,70 @@ def guard_privacy(root: Path, workers: int = 1, skip: set[str] = frozenset()) ->
 def _guard_file(job: tuple[Path, str]) -> list[Problem]:
     path, rel = job
     text, _ = read_text(path, rel)  # unreadable files are reported by their loader
-    return check_text(text, rel) if text is not None else []
+    if text is None:
+        return []
+    found = check_text(text, rel)
+    if path.suffix.lower() in MARKDOWN_SUFFIXES:
+        source, _ = markdown_from_text(text, rel)  # front matter errors come from the loaders
+        if source is not None:
+            found.extend(check_body(source.body, rel, source.body_line))
+    return found
+
+
+def _minutes_attachments(root: Path, minutes) -> list[PublishedFile]:
+    return [
+        PublishedFile(root / "minnesanteckningar" / m.group / a.file, a.file, m.source.path, a.line, "bilagor.fil")
+        for m in minutes
+        for a in m.attachments
+    ]
+
+
+def _docs_files(root: Path, problems: list[Problem]) -> list[PublishedFile]:
+    """Every file in docs/ that MkDocs would copy to the site as it is: typed
+    here; those of a type with text are returned for the privacy guard."""
+    base = root / "docs"
+    if not base.is_dir():
+        return []
+    found = []
+    for path in sorted(base.rglob("*")):
+        rel = path.relative_to(root).as_posix()
+        parts = path.relative_to(base).parts
+        if (
+            path.is_symlink()
+            or not path.is_file()
+            or any(part.startswith(".") for part in parts)
+            or path.suffix.lower() in MARKDOWN_SUFFIXES
+            or rel == GLOSSARY_FILE
+            or rel.startswith(SITE_FILES)
+        ):
+            continue
+        problem = type_problem(path)
+        if problem:
+            problems.append(Problem(rel, None, None, problem, path.name, withhold=True))
+        elif file_type(path.name).reader:
+            found.append(PublishedFile(path, rel, rel))
+    return found
+
+
+def guard_attachments(
+    root: Path, files: list[PublishedFile], workers: int = 1
+) -> tuple[list[Problem], list[Problem]]:
+    """The privacy guard for the text of PDF and office files: (problems, reminders)."""
+    cache = ScanCache(root)
+    readable = [(f, file_type(f.path.name).reader, content_key(f.path)) for f in files if file_type(f.path.name).reader]
+    missing = list({key: (f.path, reader) for f, reader, key in readable if cache.get(key) is None}.items())
+    for (key, _), scan in zip(missing, map_in_parallel(_scan_job, [job for _, job in missing], workers)):
+        cache.put(key, scan)
+    cache.save()
+    problems: list[Problem] = []
+    notices: list[Problem] = []
+    for file, _, key in readable:
+        found, reminders = scan_problems(file, cache.get(key))
+        problems.extend(found)
+        notices.extend(reminders)
+    return problems, notices
+
+
+def _scan_job(job: tuple[Path, str]):
+    path, reader = job
+    return scan_file(path, reader)

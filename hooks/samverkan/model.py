@@ -147,6 +147,7 @@ class Attachment:
     file: str  # file name inside the group's minutes folder
     size: int
     kind: str  # "PDF", "Word", ...
+    line: int | None = field(default=None, compare=False)  # of `fil:` in the minutes file
 
 
 @dataclass(frozen=True, slots=True)

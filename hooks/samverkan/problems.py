@@ -22,6 +22,9 @@ class Problem:
     found: str | None = None
     expected: str | None = None
     suggestion: str | None = None
+    # Unsafe to show even in a preview (a script, an identity number): the
+    # file's page is held back until it is fixed.
+    withhold: bool = False
 
     def sort_key(self) -> tuple:
         return (self.file, self.line or 0, self.field or "", self.message)

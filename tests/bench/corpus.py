@@ -60,6 +60,24 @@ ACTIONS = [
 WEEKDAYS = ["måndag", "tisdag", "onsdag", "torsdag"]
 
 
+
+def write_pdf(path: Path, sentences: list[str], pages: int) -> None:
+    """A real PDF with a text layer, as the privacy guard reads it (fpdf2; fixed
+    date so that the corpus is the same on every run)."""
+    from datetime import datetime, timezone
+
+    from fpdf import FPDF
+
+    document = FPDF()
+    document.set_creation_date(datetime(2026, 1, 1, tzinfo=timezone.utc))
+    document.set_font("helvetica", size=11)
+    for page in range(pages):
+        document.add_page()
+        for sentence in sentences:
+            document.multi_cell(0, 6, sentence.encode("latin-1", "replace").decode("latin-1"), new_x="LMARGIN", new_y="NEXT")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    document.output(str(path))
+
 def slugify(name: str) -> str:
     table = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e"})
     return name.lower().translate(table).replace(" ", "-")
@@ -154,7 +172,7 @@ def generate(target: Path, minutes: int, seed: int = 1) -> dict:
             if written % 50 == 0:
                 file = f"{day.isoformat()}-bilaga.pdf"
                 (target / "minnesanteckningar" / slug).mkdir(parents=True, exist_ok=True)
-                (target / "minnesanteckningar" / slug / file).write_bytes(b"%PDF-1.4\n% bilaga\n" + b"0" * rng.randint(500, 5000))
+                write_pdf(target / "minnesanteckningar" / slug / file, rng.sample(SENTENCES, 3), pages=rng.randint(1, 4))
                 lines += ["bilagor:", "  - titel: Presentation", f"    fil: {file}"]
                 attachments += 1
             lines.append("taggar: [" + ", ".join(rng.sample(["SIP", "skolfrånvaro", "Västbus", "äldre", "handlingsplan"], 2)) + "]")

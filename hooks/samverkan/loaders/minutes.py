@@ -20,6 +20,8 @@ from ..model import (
 )
 from ..problems import Problem, did_you_mean
 from ..swedish import swedish_date
+from ..attachments import file_type, type_problem
+from ..markup_policy import check_body
 from ..privacy import check_text
 from ..yaml_source import YamlList, YamlMap, markdown_from_text, read_text
 from .common import content_files, map_in_parallel
@@ -82,25 +84,6 @@ MINUTES_FIELDS = (
     f.Field("bilagor", _mappings(ATTACHMENT_FIELDS), default=()),
     f.Field("utkast", f.boolean, default=False),
 )
-
-_FILE_KINDS = {
-    ".pdf": "PDF",
-    ".doc": "Word",
-    ".docx": "Word",
-    ".odt": "OpenDocument-text",
-    ".xls": "Excel",
-    ".xlsx": "Excel",
-    ".ods": "OpenDocument-kalkylblad",
-    ".ppt": "PowerPoint",
-    ".pptx": "PowerPoint",
-    ".odp": "OpenDocument-presentation",
-    ".png": "PNG-bild",
-    ".jpg": "JPEG-bild",
-    ".jpeg": "JPEG-bild",
-    ".txt": "Text",
-    ".csv": "CSV",
-}
-
 
 def minutes_title(group_name: str, day: date) -> str:
     return f"Minnesanteckningar {group_name} {swedish_date(day)}"
@@ -190,6 +173,7 @@ def _load_one(
     problems.extend(read_problems)
     if source is None:
         return None
+    problems.extend(check_body(source.body, rel, source.body_line))
     local: list[Problem] = []
     values = f.read_fields(source.meta, MINUTES_FIELDS, rel, local)
     lines = f.field_lines(source.meta, MINUTES_FIELDS)
@@ -295,8 +279,11 @@ def _attachments(items, folder: Path, rel: str, problems: list[Problem]) -> tupl
             )
             continue
         path = folder / name
-        kind = _FILE_KINDS.get(path.suffix.lower(), path.suffix.lstrip(".").upper() or "Fil")
-        result.append(Attachment(values["titel"], name, path.stat().st_size, kind))
+        problem = type_problem(path)
+        if problem:
+            problems.append(Problem(rel, line, "bilagor.fil", problem, name))
+            continue
+        result.append(Attachment(values["titel"], name, path.stat().st_size, file_type(name).label, line))
     return tuple(result)
 
 
