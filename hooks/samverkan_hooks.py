@@ -25,6 +25,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from mkdocs.utils import meta as mkdocs_meta
+
 from samverkan.content import CONTENT_ROOTS, load_content
 from samverkan.generate import macros
 from samverkan.generate.calendar_pages import feed_files
@@ -33,6 +35,8 @@ from samverkan.generate.news_feed import RSS_URI, rss
 from samverkan.generate.output import GeneratedAsset, GeneratedFile, GeneratedPage
 from samverkan.generate.pages import abbreviations, site_assets, site_pages
 from samverkan.model import Content
+from samverkan.markup_policy import first_heading
+from samverkan.preview import PageInput, PreviewState, fingerprint, merge_search_index
 from samverkan.problems import Problem, report
 from samverkan.search_terms import add_compound_parts
 from samverkan.source_dates import date_of, last_changed
@@ -73,6 +77,16 @@ _build: BuildState | None = None
 # The output of a `mkdocs build` in progress, published in on_shutdown if it succeeded.
 _staging: Staging | None = None
 
+# Under `mkdocs serve --dirty` (what `make serve` runs): what the last good
+# preview build rendered, so the next one renders only what changed. A cache:
+# the random-edit test proves a preview equal to a fresh full build.
+_preview: PreviewState | None = None
+# This build's plan: the pages, which of them render (None: all), the site
+# fingerprint, and what was decided for every page of the build (by source).
+_rendering: tuple[list[PageInput], set[str] | None, str, dict[str, bool]] | None = None
+
+_files: Files | None = None  # the preview build's files, for the search index at its end
+
 # Time spent in our code per event, for `make bench` (SAMVERKAN_PROFIL=file).
 _timings: dict[str, float] = {}
 
@@ -96,8 +110,15 @@ def _write_timings() -> None:
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    global _command, _dirty
+    global _command, _dirty, _preview
     _command, _dirty = command, dirty
+    if _incremental():
+        _preview = PreviewState()
+        # MkDocs warns that a dirty build may be inaccurate; ours decides what
+        # to render again from what each page is made of, so it is not.
+        logging.getLogger("mkdocs.commands.build").addFilter(
+            lambda record: not record.getMessage().startswith("A 'dirty' build")
+        )
     if not reminders.handlers:
         handler = logging.StreamHandler()
         handler.setFormatter(logging.Formatter("VARNING  -  %(message)s"))
@@ -114,6 +135,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if _command == "build" and not _dirty and _staging is None:
         _staging = Staging(Path(config.site_dir))
         config.site_dir = str(_staging.path)
+    if _incremental():
+        # Material's search merges a dirty build's entries into the last index
+        # by address prefix (the start page's "" matches every page); we merge
+        # page by page in on_post_build instead, from a fresh partial index.
+        search = config.plugins.get("material/search") or config.plugins.get("search")
+        if search is not None and hasattr(search, "is_dirty"):
+            search.is_dirty = False
+            search.search_index_prev = None
     plugin = config.plugins.get("macros")
     if plugin is not None:
         plugin.register_macros(
@@ -222,10 +251,86 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         for f in files.documentation_pages()
         if f.src_uri not in generated and not _is_news_post(f.src_uri)
     ]
-    config.nav = navigation(state.content, written)
+    config.nav = _titled(navigation(state.content, written), files)
     # The feed is filled in on_env; it exists now so that links to it are checked.
     files.append(File.generated(config, RSS_URI, content=b""))
+    if _incremental():
+        global _files
+        _files = files
+        _plan_rendering(files, config, state)
     return files
+
+
+def _titled(nav, files: Files):
+    """Every menu entry with its title, so that the menu of a page never
+    depends on whether its neighbours were rendered in the same build (a
+    preview renders only what changed). The title is the one MkDocs would
+    take: `title` in the front matter, else the first heading."""
+    if isinstance(nav, list):
+        return [_titled(item, files) for item in nav]
+    if isinstance(nav, dict):
+        return {label: (value if isinstance(value, str) else _titled(value, files)) for label, value in nav.items()}
+    file = files.get_file_from_path(nav)
+    if file is None:
+        return nav
+    markdown, meta = mkdocs_meta.get_data(file.content_string)
+    title = meta.get("title") or first_heading(markdown)
+    return {title: nav} if isinstance(title, str) and title else nav
+
+
+def _plan_rendering(files: Files, config: MkDocsConfig, state: BuildState) -> None:
+    """Decide which pages this preview build renders; the rest keep their output."""
+    global _rendering
+    root = state.root
+    inputs = []
+    for file in files.documentation_pages(inclusion=lambda _: True):
+        uri = file.src_uri
+        text = file.content_bytes
+        source = state.sources.get(uri) or (f"docs/{uri}" if not file.generated_by else None)
+        day = date_of(root, source, state.updated) if source else None
+        inputs.append(
+            PageInput(
+                uri,
+                fingerprint(text, str(day), str(source in state.withheld)),
+                file.url,
+                file.abs_dest_path,
+                # Macros read all content; the news blog's lists and archives are
+                # made from its posts as they render, the tag index and tags.json
+                # from the tools. All are few pages.
+                always=b"render_macros: true" in text or uri.startswith(("aktuellt/", "verktygslada/")),
+            )
+        )
+    site = fingerprint(
+        json.dumps(config.nav, ensure_ascii=False, sort_keys=True),
+        state.abbreviations,
+        state.problem_banner,
+        *(path.read_bytes() for path in _site_templates(root)),
+    )
+    _rendering = (inputs, _preview.plan(site, inputs), site, {})
+
+
+@_timed
+def on_nav(nav, config: MkDocsConfig, files: Files):
+    """Tell MkDocs which pages a preview build renders. Here, not in on_files:
+    the blog adds its lists after our on_files; pages we did not plan for
+    (those lists) always render, since they are made of other pages."""
+    if _rendering is not None:
+        inputs, rendering, _, decided = _rendering
+        planned = {p.uri for p in inputs}
+        # All pages, also those the blog holds back from the menu (its posts).
+        for file in files.documentation_pages(inclusion=lambda _: True):
+            render = rendering is None or file.src_uri not in planned or file.src_uri in rendering
+            file.is_modified = (lambda answer: lambda: answer)(render)
+            decided[file.src_uri] = render
+    return nav
+
+
+def _site_templates(root: Path) -> list[Path]:
+    """What every page is rendered with besides its own Markdown."""
+    found = [root / "mkdocs.yml"]
+    for folder in (root / "hooks" / "overrides",):
+        found += sorted(p for p in folder.rglob("*") if p.is_file())
+    return found
 
 
 @_timed
@@ -289,13 +394,37 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 @_timed
 def on_post_build(config: MkDocsConfig) -> None:
-    global _build
+    global _build, _rendering
     _build = None
     index = Path(config.site_dir) / "search" / "search_index.json"
     if index.is_file():  # written by the search plugin's on_post_build, which runs first
         data = json.loads(index.read_text(encoding="utf-8"))
-        data["docs"] = add_compound_parts(data.get("docs", []))
+        docs = data.get("docs", [])
+        if _rendering is not None:
+            docs = _finish_preview(docs)
+        data["docs"] = add_compound_parts(docs)
         index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    _rendering = None
+
+
+def _finish_preview(docs: list[dict]) -> list[dict]:
+    """After a preview build: the search index a full build would write, the
+    output of removed pages deleted, and what this build rendered remembered."""
+    global _preview
+    inputs, rendering, site, decided = _rendering
+    # Addresses as the build wrote them: the blog moves its posts after on_files.
+    pages = _files.documentation_pages()
+    rendered_urls = {f.url for f in pages if decided.get(f.src_uri, True)}
+    merged, by_page = merge_search_index(docs, _preview.search, [f.url for f in pages], rendered_urls)
+    for dest in _preview.removed_outputs(inputs):
+        Path(dest).unlink(missing_ok=True)
+    _preview = PreviewState(
+        site=site,
+        pages={p.uri: p.fingerprint for p in inputs},
+        dests={p.uri: p.dest for p in inputs},
+        search=by_page,
+    )
+    return merged
 
 
 def on_shutdown() -> None:
@@ -311,10 +440,16 @@ def on_shutdown() -> None:
 
 
 def on_build_error(error: Exception) -> None:
-    global _build
+    global _build, _preview, _rendering
     _build = None
+    if _rendering is not None:  # the output is half written: render everything next time
+        _preview, _rendering = PreviewState(), None
     if _staging is not None:
         _staging.failed = True
+
+
+def _incremental() -> bool:
+    return _command == "serve" and _dirty
 
 
 def _state() -> BuildState:

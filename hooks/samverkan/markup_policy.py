@@ -289,3 +289,20 @@ def _line_of(lines: list[str], needle: str) -> int | None:
         if pattern.search(line):
             return index
     return None
+
+
+_ATX_H1 = re.compile(r"^#[ \t]+(.+?)[ \t]*#*[ \t]*$", re.MULTILINE)
+
+
+def first_heading(body: str) -> str | None:
+    """The text of a page's first level-one heading, as MkDocs takes a title
+    from it (formatting removed, entities decoded); None without one."""
+    match = _ATX_H1.search(body)
+    if match is None:
+        return None
+    h1 = LexborHTMLParser(render(f"# {match[1]}")).css_first("h1")
+    if h1 is None:
+        return None
+    for link in h1.css("a.headerlink"):
+        link.decompose()
+    return h1.text(deep=True).strip() or None

@@ -1,0 +1,249 @@
+"""A running `mkdocs serve --dirty` preview, random edits of every kind of
+content file, and the comparison of the preview's output with a fresh build.
+Used by tests/test_preview.py (a short sequence) and `make bench` (a long one)."""
+
+from __future__ import annotations
+
+import filecmp
+import os
+import random
+import re
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+TOOLS = Path(__file__).resolve().parent / "tools"
+# Output that differs between any two builds and is named here: the gzip copy
+# of the sitemap carries its time of writing in its header.
+VOLATILE = {"sitemap.xml.gz"}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Preview:
+    """`mkdocs serve --dirty` on a repository folder, with its output folder found."""
+
+    def __init__(self, root: Path, env: dict) -> None:
+        self.root = root
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}/"
+        self.tmp = root.parent / f"serve-tmp-{self.port}"
+        self.tmp.mkdir()
+        self.log: list[str] = []
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{self.port}"],
+            cwd=root, env={**env, "TMPDIR": str(self.tmp)}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        )
+        threading.Thread(target=self._read, daemon=True).start()
+        if not self.wait_built(1, timeout=1800):
+            raise RuntimeError("mkdocs serve did not build:\n" + "".join(self.log[-50:]))
+
+    def _read(self) -> None:
+        for line in self.proc.stdout:
+            self.log.append(line)
+
+    def builds(self) -> int:
+        return sum(1 for line in list(self.log) if "Documentation built in" in line or "Aborted with" in line)
+
+    def wait_built(self, count: int, timeout: float = 600) -> bool:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.builds() >= count:
+                return True
+            if self.proc.poll() is not None:
+                return False
+            time.sleep(0.05)
+        return False
+
+    def settle(self, before: int, timeout: float = 600) -> float:
+        """Seconds until the rebuild after a save has finished; then waits until
+        no other rebuild runs (a save can reach the watcher as two events)."""
+        start = time.monotonic()
+        if not self.wait_built(before + 1, timeout):
+            raise RuntimeError("no rebuild after the edit:\n" + "".join(self.log[-40:]))
+        done = time.monotonic() - start
+        quiet_since = time.monotonic()
+        while time.monotonic() - quiet_since < 0.8:
+            started = sum(1 for line in list(self.log) if "Building documentation" in line)
+            if started > self.builds():
+                self.wait_built(started, timeout)
+                quiet_since = time.monotonic()
+            time.sleep(0.05)
+        return done
+
+    @property
+    def site(self) -> Path:
+        (site,) = [p for p in self.tmp.iterdir() if p.name.startswith("mkdocs_")]
+        return site
+
+    def stop(self) -> str:
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+        return "".join(self.log)
+
+
+def fresh_build(root: Path, site: Path, url: str, env: dict) -> None:
+    proc = subprocess.run([sys.executable, str(TOOLS / "fresh_preview.py"), str(site), url],
+                          cwd=root, env=env, capture_output=True, text=True, timeout=1800)
+    if proc.returncode != 0:
+        raise RuntimeError(proc.stdout + proc.stderr)
+
+
+def differences(served: Path, fresh: Path) -> list[str]:
+    """Every file that is missing, extra or different in the preview."""
+    def listing(base: Path) -> set[str]:
+        return {p.relative_to(base).as_posix() for p in base.rglob("*") if p.is_file() and p.name not in VOLATILE}
+
+    have, want = listing(served), listing(fresh)
+    found = [f"saknas: {name}" for name in sorted(want - have)] + [f"gammal: {name}" for name in sorted(have - want)]
+    found += [f"skiljer: {name}" for name in sorted(want & have)
+              if not filecmp.cmp(served / name, fresh / name, shallow=False)]
+    return found
+
+
+class Editor:
+    """Random edits of every kind of content file, as an editor makes them."""
+
+    def __init__(self, root: Path, seed: int) -> None:
+        self.root = root
+        self.rng = random.Random(seed)
+        self.broken: list[tuple[Path, str]] = []
+        self.counter = 0
+
+    def files(self, pattern: str) -> list[Path]:
+        return sorted(p for p in self.root.glob(pattern) if p.is_file())
+
+    def pick(self, pattern: str) -> Path:
+        return self.rng.choice(self.files(pattern))
+
+    def step(self) -> str:
+        self.counter += 1
+        kinds = [self.change_minutes, self.add_minutes, self.delete_minutes, self.rename_minutes, self.change_event,
+                 self.add_event, self.change_group, self.rename_group, self.change_tool, self.change_agreement,
+                 self.change_news, self.add_news, self.change_page, self.retitle_page, self.change_glossary, self.break_file]
+        if self.broken:
+            kinds += [self.fix_file] * 4
+        return self.rng.choice(kinds)()
+
+    def _edit(self, path: Path, pattern: str, replacement: str) -> None:
+        text = path.read_text(encoding="utf-8")
+        new = re.sub(pattern, replacement, text, count=1, flags=re.M)
+        path.write_text(new if new != text else text + f"\n{replacement}\n", encoding="utf-8")
+
+    def change_minutes(self) -> str:
+        path = self.pick("minnesanteckningar/*/*.md")
+        self._edit(path, r"^sammanfattning: .*$", f"sammanfattning: Ändrad sammanfattning {self.counter}.")
+        with path.open("a", encoding="utf-8") as handle:
+            handle.write(f"\nTillägg {self.counter} om skolfrånvaro.\n")
+        return f"ändrar {path.relative_to(self.root)}"
+
+    def add_minutes(self) -> str:
+        path = self.root / f"minnesanteckningar/nordost/2025-0{self.rng.randint(1, 9)}-{self.rng.randint(10, 28)}.md"
+        if path.exists():
+            return self.change_minutes()
+        path.write_text(f"---\nsammanfattning: Nytt möte {self.counter}.\nbeslut:\n  - Beslut {self.counter}.\n---\n\nText.\n", encoding="utf-8")
+        return f"lägger till {path.relative_to(self.root)}"
+
+    def delete_minutes(self) -> str:
+        path = self.pick("minnesanteckningar/*/*.md")
+        if re.search(r"fil: ", path.read_text(encoding="utf-8")):
+            return self.change_minutes()
+        path.unlink()
+        return f"tar bort {path.relative_to(self.root)}"
+
+    def rename_minutes(self) -> str:
+        path = self.pick("minnesanteckningar/*/*.md")
+        target = path.with_name(f"{path.stem[:10]}-flyttad{self.counter}.md")
+        path.rename(target)
+        return f"byter namn på {path.relative_to(self.root)}"
+
+    def change_event(self) -> str:
+        path = self.pick("kalender/*.yml")
+        self._edit(path, r"^(\s*)titel: .*$", rf"\1titel: Ändrat möte {self.counter}")
+        return f"ändrar {path.relative_to(self.root)}"
+
+    def add_event(self) -> str:
+        path = self.root / f"kalender/prov-{self.counter}.yml"
+        path.write_text(f"grupp: nordost\ntitel: Extra möte {self.counter}\ndatum: 2026-12-{self.rng.randint(10, 28)}\n"
+                        f'tid: "13:00-15:00"\nplats: Rum {self.counter}\n', encoding="utf-8")
+        return f"lägger till {path.relative_to(self.root)}"
+
+    def change_group(self) -> str:
+        path = self.pick("docs/grupper/*.md")
+        with path.open("a", encoding="utf-8") as handle:
+            handle.write(f"\nNy text {self.counter} om samverkan.\n")
+        return f"ändrar texten i {path.relative_to(self.root)}"
+
+    def rename_group(self) -> str:
+        path = self.pick("docs/grupper/*.md")
+        self._edit(path, r"^namn: (.*?)( \d+)?$", rf"namn: \1 {self.counter}")
+        return f"byter namn i {path.relative_to(self.root)}"
+
+    def change_tool(self) -> str:
+        path = self.pick("verktygslada/*.md")
+        self._edit(path, r"^sammanfattning: .*$", f"sammanfattning: Nytt verktyg {self.counter}.")
+        return f"ändrar {path.relative_to(self.root)}"
+
+    def change_agreement(self) -> str:
+        path = self.pick("docs/overenskommelser/*.md")
+        with path.open("a", encoding="utf-8") as handle:
+            handle.write(f"\nÄndring {self.counter} av överenskommelsen.\n")
+        return f"ändrar {path.relative_to(self.root)}"
+
+    def change_news(self) -> str:
+        path = self.pick("docs/aktuellt/posts/*.md")
+        with path.open("a", encoding="utf-8") as handle:
+            handle.write(f"\nUppdatering {self.counter}.\n")
+        return f"ändrar {path.relative_to(self.root)}"
+
+    def add_news(self) -> str:
+        path = self.root / f"docs/aktuellt/posts/2026-11-{10 + self.counter % 18}-nyhet-{self.counter}.md"
+        path.write_text(f"---\ndate: 2026-11-{10 + self.counter % 18}\ncategories:\n  - NOSAM\n---\n\n"
+                        f"# Nyhet nummer {self.counter}\n\nIngress.\n\n<!-- more -->\n\nMer text.\n", encoding="utf-8")
+        return f"lägger till {path.relative_to(self.root)}"
+
+    def change_page(self) -> str:
+        path = self.pick("docs/om/*.md")
+        with path.open("a", encoding="utf-8") as handle:
+            handle.write(f"\nStycke {self.counter}.\n")
+        return f"ändrar {path.relative_to(self.root)}"
+
+    def retitle_page(self) -> str:
+        path = self.pick("docs/om/*.md")
+        self._edit(path, r"^# (.*?)( \d+)?$", rf"# \1 {self.counter}")
+        return f"byter rubrik i {path.relative_to(self.root)}"
+
+    def change_glossary(self) -> str:
+        path = self.root / "docs/om/ordlista.yml"
+        with path.open("a", encoding="utf-8") as handle:
+            handle.write(f"PROV{self.counter}: Provförkortning nummer {self.counter}\n")
+        return "lägger till en förkortning i ordlistan"
+
+    def break_file(self) -> str:
+        path = self.pick(self.rng.choice(["docs/grupper/*.md", "minnesanteckningar/*/*.md", "kalender/*.yml", "verktygslada/*.md"]))
+        original = path.read_text(encoding="utf-8")
+        self.broken.append((path, original))
+        if path.suffix == ".yml":
+            path.write_text(original.replace("datum:", "datum: 2026-02-30\nfelstavat:", 1), encoding="utf-8")
+        else:
+            path.write_text(original.replace("---\n", "---\nmötestyp: fel\nokänt_fält: x\n", 1), encoding="utf-8")
+        return f"förstör {path.relative_to(self.root)}"
+
+    def fix_file(self) -> str:
+        path, original = self.broken.pop(self.rng.randrange(len(self.broken)))
+        path.write_text(original, encoding="utf-8")
+        return f"rättar {path.relative_to(self.root)}"
+
+
+def environment(today: str) -> dict:
+    return {**os.environ, "SAMVERKAN_IDAG": today, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
