@@ -22,8 +22,10 @@ $(STAMP): requirements.lock
 	touch $(STAMP)
 
 ## Build and serve the site with live reload (also for minnesanteckningar/, kalender/, verktygslada/).
+## --dirty: after the first build only the pages a saved change affects are rendered again;
+## our hooks decide which (see hooks/samverkan/preview.py), so no page is left stale.
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 ## Strict build into site/.
 site: $(STAMP)

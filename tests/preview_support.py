@@ -50,7 +50,10 @@ class Preview:
             self.log.append(line)
 
     def builds(self) -> int:
-        return sum(1 for line in list(self.log) if "Documentation built in" in line or "Aborted with" in line)
+        # MkDocs drops a repeated "Documentation built in 1.25 seconds" (its
+        # DuplicateFilter); the server's own lines carry a time and always show.
+        ends = ("Serving on", "Reloading browsers", "An error happened during the rebuild")
+        return sum(1 for line in list(self.log) if any(end in line for end in ends))
 
     def wait_built(self, count: int, timeout: float = 600) -> bool:
         deadline = time.monotonic() + timeout

@@ -7,6 +7,11 @@ hooks generate, written out as ordinary pages with the same theme and
 plugins, built in the same run. Then the time from saving one minutes file
 to its rebuilt page under `mkdocs serve`.
 
+Builds alternate, ours and plain, at least three rounds; the table gives the
+median with the spread (fastest–slowest) of each, and the machine's load.
+The preview (`mkdocs serve --dirty` with our hooks) is timed per kind of file,
+and a random sequence of edits is checked against fresh builds.
+
     python tests/bench/run.py [--sizes 1000 5000 10000] [--serve 1000 10000] [--readme README.md]
 """
 
@@ -17,6 +22,7 @@ import ast
 import gzip
 import json
 import os
+import statistics
 import platform
 import re
 import shutil
@@ -34,10 +40,13 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
 sys.path.insert(0, str(REPO / "hooks"))
 sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
 
 from corpus import TODAY, generate  # noqa: E402
 from search_ready import PHONE_SLOWDOWN, chromium, search_ready_seconds  # noqa: E402
-from samverkan.content import load_content  # noqa: E402
+from preview_support import Editor, Preview, differences, environment, fresh_build  # noqa: E402
+from samverkan.attachments import ScanCache  # noqa: E402
+from samverkan.content import guard_attachments, load_content  # noqa: E402
 from samverkan.generate import macros  # noqa: E402
 from samverkan.generate.calendar_pages import feed_files  # noqa: E402
 from samverkan.generate.navigation import navigation  # noqa: E402
@@ -135,43 +144,94 @@ def sizes_of(site: Path) -> dict:
     }
 
 
-def serve_rebuild(project: Path, minutes_file: Path) -> float:
-    """Seconds from saving one minutes file to its rebuilt page under `mkdocs serve`."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    rel = minutes_file.relative_to(project / "minnesanteckningar").with_suffix("")
-    url = f"http://127.0.0.1:{port}/minnesanteckningar/{rel.as_posix()}/"
+# One edit per kind of content file, as an editor saves it: (kind, file pattern, edit).
+PREVIEW_EDITS = (
+    ("Minnesanteckningar", "minnesanteckningar/*/*.md", "sammanfattning"),
+    ("Kalender", "kalender/*.yml", "titel"),
+    ("Grupp", "docs/grupper/*.md", "text"),
+    ("Verktyg", "verktygslada/*.md", "sammanfattning"),
+    ("Överenskommelse", "docs/overenskommelser/*.md", "text"),
+    ("Nyhet", "docs/aktuellt/posts/*.md", "text"),
+    ("Egen sida", "docs/om/tillganglighet.md", "text"),
+    ("Ordlista", "docs/om/ordlista.yml", "ordlista"),
+)
 
-    def fetch() -> str:
-        try:
-            with urllib.request.urlopen(url, timeout=10) as response:
-                return response.read().decode("utf-8")
-        except OSError:
-            return ""
 
+def _save(path: Path, how: str, n: int) -> None:
+    text = path.read_text(encoding="utf-8")
+    if how == "ordlista":
+        text += f"BENCH{n}: Förkortning i mätningen\n"
+    elif how == "text":
+        text += f"\nMätning {n}.\n"
+    else:
+        text = re.sub(rf"^(\s*){how}: .*$", rf"\1{how}: Ändrad i mätningen {n}", text, count=1, flags=re.M)
+    path.write_text(text, encoding="utf-8")
+
+
+def preview_times(project: Path, steps: int) -> dict:
+    """Seconds from saving a file to the end of the preview's rebuild, per kind
+    (median of three saves), and a random sequence of edits compared file by
+    file with a fresh build after each step."""
+    env = environment(TODAY.isoformat())
+    preview = Preview(project, env)
+    times: dict[str, float] = {}
     try:
-        deadline = time.monotonic() + 1800
-        while "Minnesanteckningar" not in fetch():
-            if time.monotonic() > deadline or proc.poll() is not None:
-                raise SystemExit("mkdocs serve startade inte")
-            time.sleep(0.5)
-        marker = f"Ändrad {time.time_ns()}"
-        text = minutes_file.read_text(encoding="utf-8")
-        minutes_file.write_text(re.sub(r"sammanfattning: .*", f"sammanfattning: {marker}", text, count=1), encoding="utf-8")
-        start = time.perf_counter()
-        while marker not in fetch():
-            if time.monotonic() > deadline:
-                raise SystemExit("sidan byggdes aldrig om")
-            time.sleep(0.2)
-        return time.perf_counter() - start
+        for kind, pattern, how in PREVIEW_EDITS:
+            paths = sorted(project.glob(pattern))
+            if not paths:
+                continue
+            samples = []
+            for n in range(3):
+                before = preview.builds()
+                _save(paths[n % len(paths)], how, n)
+                samples.append(preview.settle(before))
+            times[kind] = statistics.median(samples)
+        editor, stale = Editor(project, 7), 0
+        for step in range(steps):
+            before = preview.builds()
+            editor.step()
+            preview.settle(before)
+            fresh = WORK / f"fresh-{project.name}-{step}"
+            fresh_build(project, fresh, preview.url, env)
+            stale += len(differences(preview.site, fresh))
+            shutil.rmtree(fresh)
+        for path, original in editor.broken:
+            path.write_text(original, encoding="utf-8")
     finally:
-        proc.terminate()
-        proc.wait(timeout=60)
+        preview.stop()
+    return {"preview": times, "random_steps": steps, "random_stale": stale}
+
+
+def guard_seconds(project: Path) -> dict:
+    """What the untrusted-content guard costs: the whole load with and without
+    it (bodies, identity numbers, attachments), attachments cold and cached."""
+    import samverkan.content as content_module
+    import samverkan.loaders.minutes as minutes_module
+
+    def load() -> float:
+        start = time.perf_counter()
+        load_content(project, TODAY, workers=1)
+        return time.perf_counter() - start
+
+    shutil.rmtree(project / ".cache", ignore_errors=True)
+    cold = load()
+    warm = statistics.median(load() for _ in range(3))
+    saved = (content_module.check_body, minutes_module.check_body, content_module.check_text, minutes_module.check_text,
+             content_module.guard_attachments)
+    try:
+        content_module.check_body = minutes_module.check_body = lambda *args: []
+        content_module.check_text = minutes_module.check_text = lambda *args: []
+        content_module.guard_attachments = lambda *args: ([], [])
+        without = statistics.median(load() for _ in range(3))
+    finally:
+        (content_module.check_body, minutes_module.check_body, content_module.check_text, minutes_module.check_text,
+         content_module.guard_attachments) = saved
+    attachments = len(ScanCache(project).entries)
+    return {"guard_cold": cold - without, "guard_warm": warm - without, "guard_attachments": attachments,
+            "load_without_guard": without}
+
+
+SIZES_MEASURED: list[int] = []
 
 
 def measure(size: int, serve: bool, rounds: int) -> dict:
@@ -181,12 +241,12 @@ def measure(size: int, serve: bool, rounds: int) -> dict:
     start = time.perf_counter()
     export_plain(project, plain_dir)
     export = time.perf_counter() - start
-    # One build of each is at the mercy of whatever else the machine does (the
-    # ratio swung from 0.99 to 1.15 between runs); alternate the order each
-    # round and keep the fastest of each, the least disturbed figure.
-    ours_runs, plain_runs = [], []
+    # One build of each is at the mercy of whatever else the machine does;
+    # alternate the order each round and report the median and the spread.
+    ours_runs, plain_runs, loads = [], [], []
     for round_ in range(rounds):
         order = ["ours", "plain"] if round_ % 2 == 0 else ["plain", "ours"]
+        loads.append(os.getloadavg()[0])
         for which in order:
             if which == "ours":
                 profile = WORK / f"profil-{size}-{round_}.json"
@@ -195,21 +255,26 @@ def measure(size: int, serve: bool, rounds: int) -> dict:
                 ours_runs.append(run)
             else:
                 plain_runs.append(timed_build(plain_dir, WORK / f"plain-site-{size}"))
-    ours = min(ours_runs, key=lambda run: run["wall"])
-    plain = min(plain_runs, key=lambda run: run["wall"])
+    walls = [run["wall"] for run in ours_runs]
+    plain_walls = [run["wall"] for run in plain_runs]
     row = {
-        "size": size, **counts, "wall": ours["wall"], "hooks": ours["hooks"], "hooks_share": ours["hooks"] / ours["wall"],
-        "peak_mb": max(run["peak_mb"] for run in ours_runs), "plain_wall": plain["wall"],
+        "size": size, **counts, "wall": statistics.median(walls), "wall_min": min(walls), "wall_max": max(walls),
+        "hooks": statistics.median(run["hooks"] for run in ours_runs),
+        "peak_mb": max(run["peak_mb"] for run in ours_runs), "plain_wall": statistics.median(plain_walls),
+        "plain_min": min(plain_walls), "plain_max": max(plain_walls),
         "plain_peak_mb": max(run["peak_mb"] for run in plain_runs),
-        "ratio": ours["wall"] / plain["wall"], "export": export,
-        "walls": [round(run["wall"], 1) for run in ours_runs], "plain_walls": [round(run["wall"], 1) for run in plain_runs],
+        "ratios": [o / p for o, p in zip(walls, plain_walls)], "export": export, "load": max(loads),
+        "walls": [round(w, 1) for w in walls], "plain_walls": [round(w, 1) for w in plain_walls],
         **sizes_of(WORK / f"site-{size}"),
     }
+    row["hooks_share"] = row["hooks"] / row["wall"]
+    row["ratio"] = row["wall"] / row["plain_wall"]
     if chromium():
         row["search_ready"] = search_ready_seconds(WORK / f"site-{size}")
     if serve:
-        first = sorted((project / "minnesanteckningar").glob("*/*.md"))[0]
-        row["serve_rebuild"] = serve_rebuild(project, first)
+        row.update(preview_times(project, steps=6 if size <= 1000 else 2))
+    if size == 10000 or size == max(SIZES_MEASURED):
+        row.update(guard_seconds(project))
     return row
 
 
@@ -224,26 +289,43 @@ def check_time(size: int) -> float:
     return time.perf_counter() - start
 
 
+def n(value: float) -> str:  # Swedish thousands: 10 000
+    return f"{value:,.0f}".replace(",", "\u00a0")
+
+
 def table(rows: list[dict]) -> str:
     head = [
-        "| Minnesanteckningar | Händelser | Sidor | Bygge (s) | Varav våra hooks (s) | Andel hooks | "
-        "Vanlig mkdocs-material (s) | Kvot | Toppminne (MB) | Sökindex (kB, gzip) | alla.ics (kB) | "
-        "Alla .ics (st, kB) | Sök svarar, mobil (s) | serve: sparad fil → ny sida (s) | make check (s) |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| Minnesanteckningar | Händelser | Sidor | Bygge, median (s) | spridning | Varav våra hooks (s) | "
+        "Vanlig mkdocs-material, median (s) | spridning | Kvot (medianer) | kvot per omgång | Toppminne (MB) | "
+        "Sökindex (kB, gzip) | alla.ics (kB) | Sök svarar, mobil (s) | make check (s) | Belastning |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    def n(value: float) -> str:  # Swedish thousands: 10 000
-        return f"{value:,.0f}".replace(",", "\u00a0")
-
     for r in rows:
-        serve = f"{r['serve_rebuild']:.1f}" if "serve_rebuild" in r else "–"
         check = f"{r['check']:.1f}" if "check" in r else "–"
         search = f"{r['search_ready']:.1f}" if "search_ready" in r else "–"
         head.append(
-            f"| {n(r['minutes'])} | {n(r['events'])} | {n(r['pages'])} | {r['wall']:.1f} | {r['hooks']:.1f} | "
-            f"{r['hooks_share']:.1%} | {r['plain_wall']:.1f} | {r['ratio']:.2f} | {n(r['peak_mb'])} | "
-            f"{n(r['index_kb'])} ({n(r['index_gz_kb'])}) | {n(r['all_ics_kb'])} | "
-            f"{n(r['ics_files'])}; {n(r['ics_total_kb'])} | {search} | {serve} | {check} |"
+            f"| {n(r['minutes'])} | {n(r['events'])} | {n(r['pages'])} | {r['wall']:.1f} | "
+            f"{r['wall_min']:.1f}–{r['wall_max']:.1f} | {r['hooks']:.1f} | {r['plain_wall']:.1f} | "
+            f"{r['plain_min']:.1f}–{r['plain_max']:.1f} | {r['ratio']:.2f} | "
+            f"{min(r['ratios']):.2f}–{max(r['ratios']):.2f} | {n(r['peak_mb'])} | "
+            f"{n(r['index_kb'])} ({n(r['index_gz_kb'])}) | {n(r['all_ics_kb'])} | {search} | {check} | {r['load']:.2f} |"
         )
+    previews = [r for r in rows if "preview" in r]
+    if previews:
+        kinds = list(previews[0]["preview"])
+        head += ["", "Förhandsvisning (`make serve`): sekunder från att en fil sparas tills sidorna den påverkar är "
+                 "byggda om (median av tre sparningar).", "",
+                 "| Minnesanteckningar | " + " | ".join(kinds) + " | Slumpade ändringar mot nytt bygge |",
+                 "|---:|" + "---:|" * (len(kinds) + 1)]
+        for r in previews:
+            head.append(f"| {n(r['minutes'])} | " + " | ".join(f"{r['preview'][k]:.1f}" for k in kinds)
+                        + f" | {r['random_steps']} steg, {r['random_stale']} avvikande filer |")
+    for r in rows:
+        if "guard_cold" in r:
+            head += ["", f"Spärren mot osäkert innehåll vid {n(r['minutes'])} minnesanteckningar och "
+                     f"{r['guard_attachments']} bilagor (PDF): {r['guard_cold']:.1f} s första gången, "
+                     f"{r['guard_warm']:.1f} s när bilagorna redan är lästa (cache), av en inläsning som utan "
+                     f"spärren tar {r['load_without_guard']:.1f} s (en kärna)."]
     return "\n".join(head)
 
 
@@ -282,10 +364,11 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 10000])
     parser.add_argument("--serve", type=int, nargs="*", default=[1000, 10000])
     parser.add_argument("--readme", type=Path)
-    parser.add_argument("--rounds", type=int, default=3, help="builds of each kind per size; the fastest counts")
+    parser.add_argument("--rounds", type=int, default=3, help="builds of each kind per size (at least 3)")
     args = parser.parse_args()
     WORK.mkdir(parents=True, exist_ok=True)
     rows = []
+    SIZES_MEASURED.extend(args.sizes)
     for size in args.sizes:
         row = measure(size, size in args.serve, args.rounds)
         if (REPO / "hooks" / "check_content.py").exists():
@@ -293,7 +376,8 @@ def main() -> None:
         rows.append(row)
         print(f"{size}: {json.dumps(row)}", file=sys.stderr, flush=True)
     result = (table(rows) + f"\n\n{example_site()}\n\nMaskin: {machine()}. Bygge och vanlig mkdocs-material: "
-              f"snabbaste av {args.rounds} växelvisa byggen vardera; toppminne: högsta. Sök svarar: från att "
+              f"median och spridning av {args.rounds} växelvisa byggen vardera; belastning: högsta 1-minutsmedel "
+              f"före en omgång; toppminne: högsta. Sök svarar: från att "
               f"startsidan börjar laddas till första träffen, i Chromium med processorn "
               f"{PHONE_SLOWDOWN} gånger långsammare (som en vanlig mobil).\n")
     print(result)
