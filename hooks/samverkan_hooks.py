@@ -20,6 +20,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import jinja2
+import jinja2.bccache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -86,6 +88,12 @@ _preview: PreviewState | None = None
 _rendering: tuple[list[PageInput], set[str] | None, str, dict[str, bool]] | None = None
 
 _files: Files | None = None  # the preview build's files, for the search index at its end
+_site_dir = ""  # the preview's output folder
+_preview_tags: list[bytes] = []  # tags.json of the last build that rendered the tools
+# Compiled theme templates by name and source checksum: MkDocs makes a new
+# template environment for every build, and compiling Material's templates
+# anew costs half a second per preview rebuild.
+_compiled_templates: dict[str, bytes] = {}
 
 # Time spent in our code per event, for `make bench` (SAMVERKAN_PROFIL=file).
 _timings: dict[str, float] = {}
@@ -255,8 +263,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     # The feed is filled in on_env; it exists now so that links to it are checked.
     files.append(File.generated(config, RSS_URI, content=b""))
     if _incremental():
-        global _files
-        _files = files
+        global _files, _site_dir
+        _files, _site_dir = files, config.site_dir
         _plan_rendering(files, config, state)
     return files
 
@@ -294,10 +302,11 @@ def _plan_rendering(files: Files, config: MkDocsConfig, state: BuildState) -> No
                 fingerprint(text, str(day), str(source in state.withheld)),
                 file.url,
                 file.abs_dest_path,
+                # The tag index and tags.json are made from the tools as they render.
+                together="verktygslada" if uri.startswith("verktygslada/") else None,
                 # Macros read all content; the news blog's lists and archives are
-                # made from its posts as they render, the tag index and tags.json
-                # from the tools. All are few pages.
-                always=b"render_macros: true" in text or uri.startswith(("aktuellt/", "verktygslada/")),
+                # made from its posts as they render. Both are few pages.
+                always=b"render_macros: true" in text or uri.startswith("aktuellt/"),
             )
         )
     site = fingerprint(
@@ -344,7 +353,22 @@ def on_env(env, config: MkDocsConfig, files: Files):
         return file.url if file is not None else post.uri
 
     files.get_file_from_path(RSS_URI).content_bytes = rss(state.content.news, config.site_url or "/", url_of)
+    if _incremental() and env.bytecode_cache is None:
+        env.bytecode_cache = _TemplateCache()
     return env
+
+
+class _TemplateCache(jinja2.BytecodeCache):
+    """Jinja's own bytecode cache, in memory for the life of `mkdocs serve`;
+    Jinja checks each entry against the template source's checksum."""
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = _compiled_templates.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        _compiled_templates[bucket.key] = bucket.bytecode_to_string()
 
 
 @_timed
@@ -418,6 +442,14 @@ def _finish_preview(docs: list[dict]) -> list[dict]:
     merged, by_page = merge_search_index(docs, _preview.search, [f.url for f in pages], rendered_urls)
     for dest in _preview.removed_outputs(inputs):
         Path(dest).unlink(missing_ok=True)
+    # Material's tags plugin writes tags.json from the tagged pages (the tools)
+    # it saw render: when none did, the last full one still holds.
+    tags_file = Path(_site_dir) / "tags.json"
+    tools_rendered = rendering is None or any(p.together == "verktygslada" and p.uri in rendering for p in inputs)
+    if tools_rendered and tags_file.is_file():
+        _preview_tags[:] = [tags_file.read_bytes()]
+    elif _preview_tags:
+        tags_file.write_bytes(_preview_tags[0])
     _preview = PreviewState(
         site=site,
         pages={p.uri: p.fingerprint for p in inputs},

@@ -21,6 +21,7 @@ from .loaders.tools import load_tools
 from .model import Content
 from .loaders.glossary import GLOSSARY_FILE
 from .markup_policy import check_body
+from .memo import next_build
 from .privacy import check_text
 from .problems import ContentError, Problem
 from .yaml_source import markdown_from_text, read_text
@@ -55,6 +56,7 @@ class LoadResult:
 
 
 def load_content(root: Path, today: date, workers: int = 1) -> LoadResult:
+    next_build()
     problems: list[Problem] = []
     groups, group_slugs = load_groups(root, problems)
     check_group_references(groups, group_slugs, problems)

@@ -6,6 +6,7 @@ from datetime import date, time, timedelta
 from itertools import groupby
 from urllib.parse import urlsplit
 
+from ..memo import memo
 from ..model import Content, Event, Group, Occurrence
 from ..recurrence import occurrence_dates
 from ..swedish import month_label, short_date, swedish_date, when
@@ -103,7 +104,16 @@ def feed_files(content: Content, site_url: str) -> tuple[GeneratedFile, ...]:
         return absolute(site_url, event_uri(event))
 
     serialize = EventSerializer(event_url, names)
-    return tuple(GeneratedFile(feed.uri, feed_bytes(feed, site_url, serialize)) for feed in calendar_feeds(content))
+
+    def made(feed):
+        # A feed's bytes depend on its events, the site's address and its groups' names.
+        key = (feed, site_url, tuple(names.get(e.group) for e in feed.events))
+        return _FEEDS.get(key, lambda: feed_bytes(feed, site_url, serialize))
+
+    return tuple(GeneratedFile(feed.uri, made(feed)) for feed in calendar_feeds(content))
+
+
+_FEEDS = memo()
 
 
 def calendar_pages(content: Content, site_url: str) -> list[GeneratedPage]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
+from ..memo import memo
 from ..model import (
     ActionItem,
     ActionStatus,
@@ -77,8 +78,26 @@ def group_page(content: Content, group: Group) -> GeneratedPage:
 
 
 def minutes_page(content: Content, minutes: Minutes, meetings: dict) -> GeneratedPage:
-    uri = minutes_uri(minutes)
+    """One page per minutes; the same as last build unless something it shows changed."""
     older, newer = content.neighbours(minutes)
+    groups = content.groups
+    key = (
+        minutes,
+        groups[minutes.group],
+        tuple(groups.get(q.to) for q in minutes.raised),
+        older,
+        newer,
+        meetings.get((minutes.group, minutes.date)),
+        content.today,
+    )
+    return _MINUTES_PAGES.get(key, lambda: _minutes_page(content, minutes, meetings, older, newer))
+
+
+_MINUTES_PAGES = memo()
+
+
+def _minutes_page(content: Content, minutes: Minutes, meetings: dict, older, newer) -> GeneratedPage:
+    uri = minutes_uri(minutes)
     markdown = render(
         "minutes.md.j2",
         uri,

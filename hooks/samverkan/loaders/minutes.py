@@ -24,7 +24,11 @@ from ..attachments import file_type, type_problem
 from ..markup_policy import check_body
 from ..privacy import check_text
 from ..yaml_source import YamlList, YamlMap, markdown_from_text, read_text
+from ..memo import HashedOnce, memo
 from .common import content_files, map_in_parallel
+
+# Each minutes file read, by its path, text and the groups it was read against.
+_READ = memo()
 
 MINUTES_DIR = "minnesanteckningar"
 
@@ -130,7 +134,12 @@ def load_minutes(
             )
             continue
         jobs.append((path, rel, folder))
-    for item, found in map_in_parallel(_load_job, jobs, workers, (groups,)):
+    if workers > 1:  # a one-off build or `make check`: every file once, on all cores
+        results = map_in_parallel(_load_job, jobs, workers, (groups,))
+    else:  # a preview: only files whose text (or the groups) changed since the last build
+        groups_key = HashedOnce(sorted(groups.items()))
+        results = [_read_once(job, groups, groups_key) for job in jobs]
+    for item, found in results:
         problems.extend(found)
         if item is not None:
             published.append(item)
@@ -143,8 +152,35 @@ def _load_job(job: tuple[Path, str, str], groups: dict[str, Group]) -> tuple[Min
     text, found = read_text(path, rel)
     if text is None:
         return None, found
+    return _load_text(path, rel, folder, groups, text, found)
+
+
+def _load_text(path, rel, folder, groups, text, found):
     found.extend(check_text(text, rel))
     return _load_one(path, rel, folder, groups, found, text), found
+
+
+def _read_once(job: tuple[Path, str, str], groups: dict[str, Group], groups_key: tuple):
+    path, rel, folder = job
+    text, found = read_text(path, rel)
+    if text is None:
+        return None, found
+    # The result depends on the file's name, its text and the groups, nothing else
+    # (attachments are read in content.py; their file sizes are part of the key).
+    sizes = tuple(_sizes(path.parent, text))
+    item, problems = _READ.get((rel, text, groups_key, sizes), lambda: _load_text(path, rel, folder, groups, text, []))
+    return item, [*found, *problems]
+
+
+def _sizes(folder: Path, text: str):
+    """Size and type of every file the text may name as an attachment."""
+    for name in re.findall(r"fil:\s*['\"]?([^'\"\n]+?)['\"]?\s*$", text, flags=re.M):
+        path = folder / name.strip()
+        try:
+            stat = path.lstat()
+            yield name, stat.st_size, stat.st_mtime_ns
+        except (OSError, ValueError):
+            yield name, None, None
 
 
 def _load_one(
