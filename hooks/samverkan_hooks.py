@@ -459,6 +459,48 @@ def _finish_preview(docs: list[dict]) -> list[dict]:
     return merged
 
 
+def on_serve(server, config: MkDocsConfig, builder):
+    """Under the fast preview, watch the content with the operating system's
+    file notifications: MkDocs polls every watched file twice a second, which
+    at ten thousand minutes is both a second's delay and a busy core. Any
+    trouble with that, and MkDocs's own polling stays."""
+    if not _incremental():
+        return server
+    try:
+        from watchdog.events import FileSystemEventHandler
+        from watchdog.observers import Observer
+
+        observer = Observer()
+        refs = {}
+        # Also the `watch:` folders, which MkDocs adds after this event: seeing
+        # them watched already, it only counts them.
+        paths = [*server._watched_paths, *(os.path.abspath(p) for p in config.watch)]
+        for path in dict.fromkeys(paths):
+            handler = FileSystemEventHandler()
+            handler.on_any_event = _rebuild_on_change(server)
+            refs[path] = observer.schedule(handler, path, recursive=True)
+        counts = {path: server._watched_paths.get(path, 1) for path in refs}
+    except Exception:  # another MkDocs, no inotify: keep polling
+        log.debug("Samverkanstorget: behåller MkDocs bevakning", exc_info=True)
+        return server
+    server.observer = observer
+    server._watch_refs = refs
+    server._watched_paths = counts
+    return server
+
+
+def _rebuild_on_change(server):
+    def callback(event) -> None:
+        # inotify also reports files being opened and read (by the build itself).
+        if event.is_directory or event.event_type not in ("created", "modified", "deleted", "moved", "closed"):
+            return
+        with server._rebuild_cond:
+            server._want_rebuild = True
+            server._rebuild_cond.notify_all()
+
+    return callback
+
+
 def on_shutdown() -> None:
     """After `mkdocs build`, whether it succeeded or not (MkDocs calls this in a finally)."""
     global _staging

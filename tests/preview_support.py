@@ -143,6 +143,12 @@ class Editor:
         new = re.sub(pattern, replacement, text, count=1, flags=re.M)
         path.write_text(new if new != text else text + f"\n{replacement}\n", encoding="utf-8")
 
+    def _append(self, pattern: str, text: str, verb: str) -> str:
+        path = self.pick(pattern)
+        with path.open("a", encoding="utf-8") as handle:
+            handle.write(text)
+        return f"{verb} {path.relative_to(self.root)}"
+
     def change_minutes(self) -> str:
         path = self.pick("minnesanteckningar/*/*.md")
         self._edit(path, r"^sammanfattning: .*$", f"sammanfattning: Ändrad sammanfattning {self.counter}.")
@@ -182,10 +188,7 @@ class Editor:
         return f"lägger till {path.relative_to(self.root)}"
 
     def change_group(self) -> str:
-        path = self.pick("docs/grupper/*.md")
-        with path.open("a", encoding="utf-8") as handle:
-            handle.write(f"\nNy text {self.counter} om samverkan.\n")
-        return f"ändrar texten i {path.relative_to(self.root)}"
+        return self._append("docs/grupper/*.md", f"\nNy text {self.counter} om samverkan.\n", "ändrar texten i")
 
     def rename_group(self) -> str:
         path = self.pick("docs/grupper/*.md")
@@ -198,16 +201,10 @@ class Editor:
         return f"ändrar {path.relative_to(self.root)}"
 
     def change_agreement(self) -> str:
-        path = self.pick("docs/overenskommelser/*.md")
-        with path.open("a", encoding="utf-8") as handle:
-            handle.write(f"\nÄndring {self.counter} av överenskommelsen.\n")
-        return f"ändrar {path.relative_to(self.root)}"
+        return self._append("docs/overenskommelser/*.md", f"\nÄndring {self.counter} av överenskommelsen.\n", "ändrar")
 
     def change_news(self) -> str:
-        path = self.pick("docs/aktuellt/posts/*.md")
-        with path.open("a", encoding="utf-8") as handle:
-            handle.write(f"\nUppdatering {self.counter}.\n")
-        return f"ändrar {path.relative_to(self.root)}"
+        return self._append("docs/aktuellt/posts/*.md", f"\nUppdatering {self.counter}.\n", "ändrar")
 
     def add_news(self) -> str:
         path = self.root / f"docs/aktuellt/posts/2026-11-{10 + self.counter % 18}-nyhet-{self.counter}.md"
@@ -216,10 +213,7 @@ class Editor:
         return f"lägger till {path.relative_to(self.root)}"
 
     def change_page(self) -> str:
-        path = self.pick("docs/om/*.md")
-        with path.open("a", encoding="utf-8") as handle:
-            handle.write(f"\nStycke {self.counter}.\n")
-        return f"ändrar {path.relative_to(self.root)}"
+        return self._append("docs/om/*.md", f"\nStycke {self.counter}.\n", "ändrar")
 
     def retitle_page(self) -> str:
         path = self.pick("docs/om/*.md")
