@@ -26,7 +26,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-
 from mkdocs.utils import meta as mkdocs_meta
 
 from samverkan.content import CONTENT_ROOTS, load_content
