@@ -439,7 +439,8 @@ def _finish_preview(docs: list[dict]) -> list[dict]:
     pages = _files.documentation_pages()
     rendered_urls = {f.url for f in pages if decided.get(f.src_uri, True)}
     merged, by_page = merge_search_index(docs, _preview.search, [f.url for f in pages], rendered_urls)
-    for dest in _preview.removed_outputs(inputs):
+    outputs = frozenset(f.abs_dest_path for f in _files)
+    for dest in _preview.removed_outputs(outputs):
         Path(dest).unlink(missing_ok=True)
     # Material's tags plugin writes tags.json from the tagged pages (the tools)
     # it saw render: when none did, the last full one still holds.
@@ -452,7 +453,7 @@ def _finish_preview(docs: list[dict]) -> list[dict]:
     _preview = PreviewState(
         site=site,
         pages={p.uri: p.fingerprint for p in inputs},
-        dests={p.uri: p.dest for p in inputs},
+        dests=outputs,
         search=by_page,
     )
     return merged

@@ -34,3 +34,17 @@ def test_random_edits_leave_the_preview_equal_to_a_fresh_build(site_copy: SiteCo
     finally:
         log = preview.stop()
     assert "Traceback" not in log, log[-3000:]
+
+
+def test_a_rebuild_with_nothing_changed_still_renders_the_pages_made_of_others():
+    from samverkan.preview import PageInput, PreviewState
+
+    pages = [PageInput("a.md", "1", "a/", "/s/a"), PageInput("aktuellt/index.md", "2", "aktuellt/", "/s/x", always=True),
+             PageInput("verktygslada/v.md", "3", "verktygslada/v/", "/s/v", together="verktygslada"),
+             PageInput("verktygslada/w.md", "4", "verktygslada/w/", "/s/w", together="verktygslada")]
+    state = PreviewState(site="s", pages={p.uri: p.fingerprint for p in pages}, dests=frozenset(p.dest for p in pages))
+    assert state.plan("s", pages) == {"aktuellt/index.md"}
+    assert state.plan("other", pages) is None
+    changed = [PageInput("verktygslada/v.md", "9", "verktygslada/v/", "/s/v", together="verktygslada"), *pages[:2], pages[3]]
+    assert state.plan("s", changed) == {"aktuellt/index.md", "verktygslada/v.md", "verktygslada/w.md"}
+    assert state.removed_outputs(p.dest for p in pages[:2]) == ["/s/v", "/s/w"]

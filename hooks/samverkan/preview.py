@@ -52,7 +52,7 @@ class PreviewState:
 
     site: str | None = None
     pages: dict[str, str] = field(default_factory=dict)  # uri -> fingerprint
-    dests: dict[str, str] = field(default_factory=dict)  # uri -> output file
+    dests: frozenset[str] = frozenset()  # every output file of the last build
     search: dict[str, list[dict]] = field(default_factory=dict)  # page url -> its index entries
 
     def plan(self, site: str, pages: Iterable[PageInput]) -> set[str] | None:
@@ -61,8 +61,8 @@ class PreviewState:
         if self.site != site:
             return None
         changed = {p.uri for p in pages if self.pages.get(p.uri) != p.fingerprint}
-        if not changed and set(self.pages) == {p.uri for p in pages}:
-            return set()
+        # Even with nothing changed (a save can reach MkDocs as two events, two
+        # builds), the blog's lists render, and need their posts rendered too.
         groups = {p.together for p in pages if p.uri in changed and p.together}
         removed_groups = {self._group_of(uri, pages) for uri in set(self.pages) - {p.uri for p in pages}}
         groups |= {g for g in removed_groups if g}
@@ -74,10 +74,10 @@ class PreviewState:
         folder = uri.rsplit("/", 1)[0]
         return next((p.together for p in pages if p.together and p.uri.rsplit("/", 1)[0] == folder), None)
 
-    def removed_outputs(self, pages: Iterable[PageInput]) -> list[str]:
-        """Output files of pages the last build had and this one has not."""
-        now = {p.dest for p in pages}
-        return sorted({dest for dest in self.dests.values() if dest not in now})
+    def removed_outputs(self, outputs: Iterable[str]) -> list[str]:
+        """Output files (pages, feeds, attachments) the last build wrote and this one does not."""
+        now = set(outputs)
+        return sorted(dest for dest in self.dests if dest not in now)
 
 
 def merge_search_index(
