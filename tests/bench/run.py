@@ -316,7 +316,7 @@ def table(rows: list[dict]) -> str:
         kinds = list(previews[0]["preview"])
         head += ["", "Förhandsvisning (`make serve`): sekunder från att en fil sparas tills sidorna den påverkar är "
                  "byggda om (median av tre sparningar; en vid 10\u00a0000).", "",
-                 "| Minnesanteckningar | " + " | ".join(kinds) + " | Slumpade ändringar mot nytt bygge |",
+                 "| Storlek | " + " | ".join(kinds) + " | Slumpade ändringar mot nytt bygge |",
                  "|---:|" + "---:|" * (len(kinds) + 1)]
         for r in previews:
             head.append(f"| {n(r['minutes'])} | " + " | ".join(f"{r['preview'][k]:.1f}" for k in kinds)
