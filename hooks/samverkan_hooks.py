@@ -15,6 +15,7 @@ import html
 import json
 import logging
 import os
+import posixpath
 import threading
 import time
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from pathlib import Path
 
 import jinja2
 import jinja2.bccache
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -44,6 +46,7 @@ from samverkan.source_dates import date_of, last_changed
 from samverkan.staging import Staging
 from samverkan.swedish import swedish_date
 from samverkan.today import build_date
+from samverkan_parallel import MarkdownPool, pool_for, search_plugin_of
 
 log = logging.getLogger("mkdocs.hooks.samverkan")
 # Reminders for editors that must not fail a strict build (a tool past its
@@ -85,6 +88,16 @@ _preview: PreviewState | None = None
 # This build's plan: the pages, which of them render (None: all), the site
 # fingerprint, and what was decided for every page of the build (by source).
 _rendering: tuple[list[PageInput], set[str] | None, str, dict[str, bool]] | None = None
+
+# The menu of this build (addresses of its pages), and the sidebar rendered
+# once per folder for pages outside it (see overrides/partials/nav.html).
+_menu_urls: tuple[str, ...] = ()
+_menu_pages: frozenset[str] = frozenset()
+_sidebars: dict[str, str] = {}
+
+# `mkdocs build` on more than one core: a child renders the Markdown of the
+# later generated pages (samverkan_parallel).
+_markdown_pool: MarkdownPool | None = None
 
 _files: Files | None = None  # the preview build's files, for the search index at its end
 _site_dir = ""  # the preview's output folder
@@ -198,8 +211,11 @@ def _workers() -> int:
     # Parsing thousands of minutes on every core saves seconds, but forking is
     # only safe without threads, and `mkdocs serve` runs the live-reload server
     # in threads; a plain build has none.
+    # SAMVERKAN_KARNOR caps the cores (1: everything in this process).
     if _command == "build" and threading.active_count() == 1:
-        return os.cpu_count() or 1
+        cores = os.cpu_count() or 1
+        limit = os.environ.get("SAMVERKAN_KARNOR", "")
+        return max(1, min(cores, int(limit))) if limit.isdigit() else cores
     return 1
 
 
@@ -322,6 +338,19 @@ def on_nav(nav, config: MkDocsConfig, files: Files):
     """Tell MkDocs which pages a preview build renders. Here, not in on_files:
     the blog adds its lists after our on_files; pages we did not plan for
     (those lists) always render, since they are made of other pages."""
+    global _menu_urls, _menu_pages, _markdown_pool
+    _menu_urls = tuple(page.url for page in nav.pages)
+    _menu_pages = frozenset(page.file.src_uri for page in nav.pages)
+    _markdown_pool = None
+    if _command == "build" and not _dirty and _workers() > 1:
+        # Tools carry tags and the news blog collects its posts as they
+        # render; both stay with MkDocs in this process.
+        _markdown_pool = pool_for(
+            config,
+            files,
+            [p.uri for p in _state().pages if not p.uri.startswith(("verktygslada/", "aktuellt/"))],
+        )
+    _timings["pages_rendered_by_child"] = len(_markdown_pool.uris) if _markdown_pool else 0
     if _rendering is not None:
         inputs, rendering, _, decided = _rendering
         planned = {p.uri for p in inputs}
@@ -354,7 +383,40 @@ def on_env(env, config: MkDocsConfig, files: Files):
     files.get_file_from_path(RSS_URI).content_bytes = rss(state.content.news, config.site_url or "/", url_of)
     if _incremental() and env.bytecode_cache is None:
         env.bytecode_cache = _TemplateCache()
+    # Our nav.html wraps Material's, which it reaches as "material/…".
+    custom = Path(config.theme.custom_dir).resolve() if config.theme.custom_dir else None
+    theme_dirs = [d for d in config.theme.dirs if Path(d).resolve() != custom]
+    env.loader = jinja2.ChoiceLoader(
+        [env.loader, jinja2.PrefixLoader({"material": jinja2.FileSystemLoader(theme_dirs)})]
+    )
+    _sidebars.clear()
+    env.globals["samverkan_sidebar_once"] = _sidebar_once
+    search = search_plugin_of(config)
+    if _markdown_pool is not None and search is not None:
+        _markdown_pool.index_for_search(search.search_index)
     return env
+
+
+def _sidebar_once(folder: str, caller) -> Markup:
+    sidebar = _sidebars.get(folder)
+    if sidebar is None:
+        sidebar = _sidebars[folder] = caller()
+    return Markup(sidebar)
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
+    """Which pages share one rendering of the sidebar: those outside the menu
+    (and not the blog's, whose lists have addresses of their own), by folder.
+    A page's links to the menu are relative, so they are the same for every
+    page in one folder unless the menu has pages below the page itself."""
+    url = page.url
+    shared = (
+        page.file.src_uri not in _menu_pages
+        and not page.file.src_uri.startswith(posixpath.dirname(NEWS_INDEX) + "/")
+        and not any(menu_url.startswith(url) for menu_url in _menu_urls)
+    )
+    context["samverkan_sidebar"] = posixpath.dirname(url.rstrip("/")) + "/" if shared else ""
+    return context
 
 
 class _TemplateCache(jinja2.BytecodeCache):
@@ -375,6 +437,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     """"Senast uppdaterad" from git, shown in Material's own place for it."""
     state = _state()
     uri = page.file.src_uri
+    if _markdown_pool is not None and uri in _markdown_pool.uris:
+        _markdown_pool.adopt(page, files)
     source = state.sources.get(uri) or (
         f"{Path(config.docs_dir).name}/{uri}" if page.file.abs_src_path and not page.file.generated_by else None
     )
@@ -417,8 +481,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 @_timed
 def on_post_build(config: MkDocsConfig) -> None:
-    global _build, _rendering
-    _build = None
+    global _build, _rendering, _markdown_pool
+    _build, _markdown_pool = None, None
     index = Path(config.site_dir) / "search" / "search_index.json"
     if index.is_file():  # written by the search plugin's on_post_build, which runs first
         data = json.loads(index.read_text(encoding="utf-8"))
@@ -514,8 +578,8 @@ def on_shutdown() -> None:
 
 
 def on_build_error(error: Exception) -> None:
-    global _build, _preview, _rendering
-    _build = None
+    global _build, _preview, _rendering, _markdown_pool
+    _build, _markdown_pool = None, None
     if _rendering is not None:  # the output is half written: render everything next time
         _preview, _rendering = PreviewState(), None
     if _staging is not None:

@@ -1,0 +1,212 @@
+"""The second core for `mkdocs build`: Markdown of generated pages rendered in a child process.
+
+MkDocs renders pages one after another, and Python-Markdown is about half of
+what a large build of ours costs once the sidebar is rendered once per folder.
+MkDocs has no parallel rendering, but a page's Markdown is rendered by
+`Page.render` from nothing but the page, the config and the files, all
+settled once the navigation is (`on_nav`). So at that point a forked child
+takes the generated pages at the end of the build order and renders them
+exactly as MkDocs would (the same plugins' `on_page_markdown`, the same
+`Page.render`), while the parent renders the pages before them. When the
+parent reaches one of the child's pages, that page's `render` takes the
+child's result instead of converting again. What the child logs (a broken
+link) is logged again by the parent at that page, so `--strict` counts it.
+If the child fails, the parent renders the page itself: the output is the
+same either way, only slower.
+
+Part of the MkDocs edge: it imports MkDocs, the core does not.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+import struct
+import threading
+import types
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+# Below this many pages a fork costs more than it saves.
+MINIMUM_PAGES = 200
+# The child's share of the Markdown (by size): less than half, since it also
+# indexes its pages for search and sends them over, and the parent's waits
+# for it are the cost of an imbalance (measured at 1 000 minutes).
+CHILD_SHARE = 0.45
+
+
+class MarkdownPool:
+    """One child rendering `uris`; the parent collects its results as they come."""
+
+    def __init__(self, uris: list[str]) -> None:
+        self.uris = frozenset(uris)
+        self._results: dict[str, dict | None] = {}
+        self._ready = threading.Condition()
+        self._done = False
+        self._pid = 0
+        self._order = uris
+        self._search: dict[str, tuple[int, list[dict]]] = {}
+
+    def start(self, config: MkDocsConfig, files: Files) -> None:
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: render, send, and leave without running any cleanup of the parent's
+            os.close(read)
+            status = 0
+            try:
+                _render_in_child(self._order, config, files, write)
+            except BaseException:
+                status = 1
+            finally:
+                os._exit(status)
+        os.close(write)
+        self._pid = pid
+        threading.Thread(target=self._collect, args=(read,), daemon=True).start()
+
+    def _collect(self, read: int) -> None:
+        with os.fdopen(read, "rb") as stream:
+            while True:
+                header = stream.read(4)
+                if len(header) < 4:
+                    break
+                (size,) = struct.unpack("!I", header)
+                result = pickle.loads(stream.read(size))
+                with self._ready:
+                    self._results[result["uri"]] = result
+                    self._ready.notify_all()
+        os.waitpid(self._pid, 0)
+        with self._ready:
+            self._done = True
+            self._ready.notify_all()
+
+    def result(self, uri: str) -> dict | None:
+        """The child's rendering of `uri`, waiting for it; None if the child did not make it."""
+        with self._ready:
+            while uri not in self._results and not self._done:
+                self._ready.wait()
+            return self._results.pop(uri, None)
+
+    def adopt(self, page: Page, files: Files) -> None:
+        """Let `page.render` take the child's result (called before MkDocs renders it)."""
+        original = page.render
+
+        def render(self: Page, config: MkDocsConfig, files_: Files) -> None:
+            result = pool.result(self.file.src_uri)
+            if result is None or result["markdown"] != hash(self.markdown):
+                original(config, files_)
+                return
+            for record in result["log"]:
+                logging.getLogger(record.name).handle(record)
+            if result["search"] is not None:
+                pool._search[self.file.src_uri] = result["search"]
+            self.content = result["content"]
+            self.toc = result["toc"]
+            self._title_from_render = result["title"]
+            self.present_anchor_ids = result["anchors"]
+            if result["links_to_anchors"] is not None:
+                self.links_to_anchors = {
+                    files.get_file_from_path(uri): links for uri, links in result["links_to_anchors"].items()
+                }
+
+        pool = self
+        page.render = types.MethodType(render, page)
+
+    def index_for_search(self, search_index) -> None:
+        """Let Material's search index take the child's entries for its pages.
+        The child indexed the page as it would be after `on_page_content`;
+        if the parent's page differs, the parent indexes it itself."""
+        original = search_index.add_entry_from_context
+
+        def add_entry_from_context(page: Page) -> None:
+            found = self._search.pop(page.file.src_uri, None)
+            if found is None or found[0] != hash(page.content):
+                original(page)
+                return
+            search_index.entries.extend(found[1])
+
+        search_index.add_entry_from_context = add_entry_from_context
+
+
+def pool_for(config: MkDocsConfig, files: Files, generated: list[str]) -> MarkdownPool | None:
+    """A started pool for the later part of `generated` (in build order), or None."""
+    if threading.active_count() > 1 or len(generated) < MINIMUM_PAGES:
+        return None
+    wanted = set(generated)
+    order = [f.src_uri for f in files.documentation_pages() if f.src_uri in wanted]
+    sizes = {f.src_uri: len(f.content_bytes) for f in files.documentation_pages()}
+    # The parent also renders every other page; split the Markdown by size.
+    total = sum(sizes.values())
+    child, taken = [], 0
+    for uri in reversed(order):
+        if taken + sizes[uri] > total * CHILD_SHARE:
+            break
+        child.append(uri)
+        taken += sizes[uri]
+    child.reverse()
+    pool = MarkdownPool(child)
+    pool.start(config, files)
+    return pool
+
+
+class _Captured(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        record.msg, record.args, record.exc_info, record.exc_text = record.getMessage(), None, None, None
+        self.records.append(record)
+
+
+def _render_in_child(uris: list[str], config: MkDocsConfig, files: Files, write: int) -> None:
+    captured = _Captured()
+    root = logging.getLogger()
+    root.handlers = [captured]
+    mkdocs_log = logging.getLogger("mkdocs")
+    mkdocs_log.handlers, mkdocs_log.propagate = [], True
+    search_plugin = search_plugin_of(config)
+    with os.fdopen(write, "wb") as stream:
+        for uri in uris:
+            file = files.get_file_from_path(uri)
+            page = file.page or Page(None, file, config)
+            config._current_page = page
+            page = config.plugins.on_pre_page(page, config=config, files=files)
+            page.read_source(config)
+            page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
+            captured.records = []
+            page.render(config, files)
+            links = page.links_to_anchors
+            rendered = page.content
+            search = None
+            if search_plugin is not None:
+                # Indexed as the parent will index it: after every plugin's on_page_content.
+                page.content = config.plugins.on_page_content(page.content, page=page, config=config, files=files)
+                index = type(search_plugin.search_index)(**search_plugin.search_index.config)
+                index.add_entry_from_context(page)
+                search = (hash(page.content), index.entries)
+            data = pickle.dumps(
+                {
+                    "uri": uri,
+                    "markdown": hash(page.markdown),  # forked: the same string hash as the parent's
+                    "content": rendered,
+                    "search": search,
+                    "toc": page.toc,
+                    "title": page._title_from_render,
+                    "anchors": page.present_anchor_ids,
+                    "links_to_anchors": None if links is None else {f.src_uri: v for f, v in links.items()},
+                    "log": captured.records,
+                }
+            )
+            stream.write(struct.pack("!I", len(data)) + data)
+            stream.flush()
+
+
+def search_plugin_of(config: MkDocsConfig):
+    """Material's search plugin, if the site uses it and it is enabled."""
+    plugin = config.plugins.get("material/search") or config.plugins.get("search")
+    if plugin is None or not hasattr(plugin, "search_index") or not plugin.config.get("enabled", True):
+        return None
+    return plugin
