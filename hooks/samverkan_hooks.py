@@ -15,6 +15,8 @@ import html
 import json
 import logging
 import os
+import shutil
+import subprocess
 import posixpath
 import threading
 import time
@@ -22,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
+import yaml
 import jinja2.bccache
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
@@ -33,6 +36,7 @@ from mkdocs.utils import meta as mkdocs_meta
 from samverkan.content import CONTENT_ROOTS, load_content
 from samverkan.generate import macros
 from samverkan.generate.calendar_pages import feed_files
+from samverkan.generate.editor_config import EDITOR_DIR, editor_config, editor_page
 from samverkan.generate.navigation import NEWS_INDEX, navigation
 from samverkan.generate.news_feed import RSS_URI, rss
 from samverkan.generate.output import GeneratedAsset, GeneratedFile, GeneratedPage
@@ -275,6 +279,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if f.src_uri not in generated and not _is_news_post(f.src_uri)
     ]
     config.nav = _titled(navigation(state.content, written), files)
+    for uri, kind, value in _editor_files(state, config):
+        if kind == "path":
+            files.append(File.generated(config, uri, abs_src_path=value))
+        else:
+            files.append(File.generated(config, uri, content=value))
     # The feed is filled in on_env; it exists now so that links to it are checked.
     files.append(File.generated(config, RSS_URI, content=b""))
     if _incremental():
@@ -282,6 +291,70 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         _files, _site_dir = files, config.site_dir
         _plan_rendering(files, config, state)
     return files
+
+
+# The web editor (Decap CMS), installed from npm by the Makefile (package-lock.json).
+_DECAP_DIST = Path("node_modules") / "decap-cms" / "dist"
+_DECAP_SERVER = Path("node_modules") / "decap-server" / "dist" / "index.js"
+_decap_server: subprocess.Popen | None = None
+
+
+def _editor_port() -> int:
+    value = os.environ.get("SAMVERKAN_REDAKTOR_PORT", "")
+    return int(value) if value.isdigit() else 8081
+
+
+def _editor_files(state: BuildState, config: MkDocsConfig):
+    """/redaktor/: the editor's page, its configuration from the content
+    model, and Decap's script with the parts it loads on demand."""
+    dist = state.root / _DECAP_DIST
+    script = "decap-cms.js" if (dist / "decap-cms.js").is_file() else None
+    if script is None:
+        reminders.warning(
+            "Redigeringsverktyget (/redaktor/) saknas: node_modules är inte installerat. Kör make serve eller make site."
+        )
+    backend = dict((config.extra.get("redaktor") or {}).get("backend") or {"name": "github", "repo": "ORGANISATION/samverkanstorget"})
+    settings = editor_config(state.content, backend, f"http://127.0.0.1:{_editor_port()}/api/v1")
+    yield f"{EDITOR_DIR}/index.html", "content", editor_page(script)
+    yield f"{EDITOR_DIR}/config.yml", "content", yaml.dump(settings, Dumper=_PlainDumper, allow_unicode=True, sort_keys=False)
+    if script is not None:
+        for path in sorted(dist.iterdir()):
+            if path.name.endswith(("decap-cms.js", ".wasm")):
+                yield f"{EDITOR_DIR}/{path.name}", "path", str(path)
+
+
+def _end_with_parent() -> None:
+    """In the editor backend's process: end when `mkdocs serve` ends, however
+    it ends (a terminal closed, a test's terminate), not only through on_shutdown."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG (Linux)
+    except Exception:
+        pass
+
+
+class _PlainDumper(yaml.SafeDumper):
+    """No anchors and aliases: the editor's config is read by people too."""
+
+    def ignore_aliases(self, data) -> bool:
+        return True
+
+
+def _start_local_editor_backend(root: Path) -> None:
+    """`mkdocs serve`: the editor saves to this working copy through
+    decap-server, on 127.0.0.1 only, so it can be tried without an account."""
+    global _decap_server
+    node = shutil.which("node")
+    if _decap_server is not None or node is None or not (root / _DECAP_SERVER).is_file():
+        return
+    env = {**os.environ, "PORT": str(_editor_port()), "BIND_HOST": "127.0.0.1", "MODE": "fs"}
+    _decap_server = subprocess.Popen(
+        [node, str(root / _DECAP_SERVER)], cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        preexec_fn=_end_with_parent,
+    )
+    log.info("Redigeringsverktyget i lokalt läge: /redaktor/ sparar direkt i den här mappen.")
 
 
 def _titled(nav, files: Files):
@@ -528,6 +601,7 @@ def on_serve(server, config: MkDocsConfig, builder):
     file notifications: MkDocs polls every watched file twice a second, which
     at ten thousand minutes is both a second's delay and a busy core. Any
     trouble with that, and MkDocs's own polling stays."""
+    _start_local_editor_backend(Path(config.config_file_path).resolve().parent)
     if not _incremental():
         return server
     try:
@@ -567,8 +641,12 @@ def _rebuild_on_change(server):
 
 def on_shutdown() -> None:
     """After `mkdocs build`, whether it succeeded or not (MkDocs calls this in a finally)."""
-    global _staging
+    global _staging, _decap_server
     _write_timings()
+    if _decap_server is not None:
+        _decap_server.terminate()
+        _decap_server.wait(timeout=10)
+        _decap_server = None
     if _staging is not None:
         staging, _staging = _staging, None
         if staging.failed or not staging.path.is_dir():

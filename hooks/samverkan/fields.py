@@ -201,6 +201,7 @@ def choice(options: Mapping[str, str] | Iterable[str]) -> Parser:
             raise FieldError("okänt värde", raw, shown, did_you_mean(word, canonical))
         return by_fold[fold(word)]
 
+    parse.options = tuple(dict.fromkeys(canonical.values()))  # for forms (the web editor)
     return parse
 
 
@@ -228,6 +229,7 @@ def list_of(item: Parser, *, allow_single: bool = True) -> Parser:
             raise errors[0]
         return tuple(result)
 
+    parse.item = item  # for forms (the web editor)
     return parse
 
 

@@ -69,6 +69,7 @@ def _mappings(fields: tuple[f.Field, ...]) -> f.Parser:
             items.append(item)
         return tuple(items)
 
+    parse.fields = fields  # for forms (the web editor)
     return parse
 
 

@@ -1,0 +1,126 @@
+"""The web editor at /redaktor/ (issue 20): Decap CMS with its local backend under `mkdocs serve`.
+
+A real Chromium fills in the form for new minutes the way an editor would;
+the file written to disk must be what the content model expects, pass
+`make check`, and show in the preview with its decision in the group's log.
+Every request of the browser must go to 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, TODAY, SiteCopy
+from preview_support import Preview, free_port
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync",
+]
+SHOTS = Path(os.environ.get("SAMVERKAN_SKARMBILDER", REPO / "site-screenshots"))
+
+
+@pytest.fixture
+def served_copy(tmp_path: Path):
+    assert (REPO / "node_modules" / "decap-cms" / "dist" / "decap-cms.js").is_file(), "kör make test (npm ci)"
+    copy = SiteCopy(tmp_path / "repo")
+    (copy.root / "node_modules").symlink_to(REPO / "node_modules")
+    port = free_port()
+    env = {**os.environ, "SAMVERKAN_IDAG": TODAY, "NO_MKDOCS_2_WARNING": "1", "SAMVERKAN_REDAKTOR_PORT": str(port)}
+    preview = Preview(copy.root, env)
+    try:
+        yield copy, preview, env
+    finally:
+        preview.stop()
+
+
+def test_minutes_written_through_the_form_are_published_by_the_preview(served_copy):
+    copy, preview, env = served_copy
+    target = copy.root / "minnesanteckningar" / "nordost" / "2026-11-03.md"
+    assert not target.exists()
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    requests: list[str] = []
+    with playwright_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="sv-SE")
+        page.set_default_timeout(20_000)
+        page.on("request", lambda request: requests.append(request.url))
+        try:
+            page.goto(preview.url + "redaktor/")
+            page.get_by_role("button", name="Logga in").click()
+            page.get_by_text("Minnesanteckningar – NOSAM Nordost").first.wait_for()
+            page.screenshot(path=str(SHOTS / "redaktor-samlingar.png"))
+            page.goto(preview.url + "redaktor/#/collections/minnesanteckningar-nordost/new")
+            page.locator("input[type=date]").first.fill("2026-11-03")
+            page.get_by_label("Plats (frivillig)").fill("Rådhuset, rum 3")
+            page.get_by_label("Titel (frivillig)").fill("Möte om samordnad individuell plan")
+            page.get_by_role("button", name="Add närvarande").click()
+            page.locator("input[id^='närvarande-field']").last.fill("Områdeschef, primärvården")
+            page.get_by_role("button", name="Add närvarande").click()
+            page.locator("input[id^='närvarande-field']").last.fill("Enhetschef, socialtjänsten")
+            page.get_by_role("button", name="Add beslut").click()
+            page.locator("input[id^='beslut-field']").last.fill("Gruppen antar rutinen för SIP-möten.")
+            page.get_by_role("button", name="Add åtgärder").click()
+            page.locator("input[id^='vad-field']").last.fill("Sprida rutinen till alla enheter")
+            page.locator("input[id^='ansvarig-field']").last.fill("Processledaren")
+            page.locator("input[type=date]").nth(1).fill("2027-04-30")
+            page.locator("[id^='utkast-field']").click()  # publish, not a draft
+            page.screenshot(path=str(SHOTS / "redaktor-minnesanteckningar.png"), full_page=True)
+            page.get_by_role("button", name="Publicera").first.click()
+            page.get_by_text("Publicera nu").click()
+            deadline = time.monotonic() + 30
+            while not target.exists() and time.monotonic() < deadline:
+                time.sleep(0.2)
+        except Exception:
+            page.screenshot(path=str(SHOTS / "redaktor-fel.png"), full_page=True)
+            raise
+        finally:
+            browser.close()
+
+    assert target.exists(), "Redigeraren sparade ingen fil:\n" + "".join(preview.log[-30:])
+    text = target.read_text(encoding="utf-8")
+    assert "Gruppen antar rutinen för SIP-möten." in text
+    # The file is what the content model reads: check it as `make check` does.
+    check = subprocess.run([sys.executable, "hooks/check_content.py"], cwd=copy.root, env=env,
+                           capture_output=True, text=True, timeout=300)
+    assert check.returncode == 0, check.stdout + check.stderr + "\n" + text
+    sys.path.insert(0, str(copy.root / "hooks"))
+    from samverkan.content import load_content
+    from datetime import date
+
+    content = load_content(copy.root, date.fromisoformat(TODAY)).raise_for_problems()
+    minutes = [m for m in content.minutes if m.source.path == "minnesanteckningar/nordost/2026-11-03.md"]
+    assert len(minutes) == 1  # published: drafts are not in the content at all
+    record = minutes[0]
+    assert record.group == "nordost" and record.date == date(2026, 11, 3) and record.name == "2026-11-03"
+    assert record.place == "Rådhuset, rum 3"
+    assert record.present == ("Områdeschef, primärvården", "Enhetschef, socialtjänsten")
+    assert record.decisions == ("Gruppen antar rutinen för SIP-möten.",)
+    assert [a.what for a in record.actions] == ["Sprida rutinen till alla enheter"]
+    assert record.actions[0].due == date(2027, 4, 30)
+
+    # The preview rebuilt itself from the saved file.
+    deadline = time.monotonic() + 60
+    built = preview.root.parent / "none"
+    while time.monotonic() < deadline:
+        built = next(preview.tmp.glob("mkdocs_*/minnesanteckningar/nordost/2026-11-03/index.html"), built)
+        if built.exists() and "Gruppen antar rutinen" in built.read_text(encoding="utf-8"):
+            break
+        time.sleep(0.3)
+    page_html = built.read_text(encoding="utf-8")
+    assert "Möte om samordnad individuell plan" in page_html
+    group_page = next(preview.tmp.glob("mkdocs_*/grupper/nordost/index.html"))
+    decision_log = group_page.read_text(encoding="utf-8").split('id="beslutslogg"', 1)[1]
+    assert "Gruppen antar rutinen för" in decision_log  # "SIP" is marked up as an abbreviation
+
+    hosts = {url.split("/")[2].rsplit(":", 1)[0] for url in requests if url.startswith("http")}
+    assert hosts == {"127.0.0.1"}, hosts
