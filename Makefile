@@ -14,7 +14,9 @@ export PYTHONDONTWRITEBYTECODE := 1
 # Root installs Debian packages directly; anyone else through sudo.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve site test check bench lock clean chromium screenshots kodagare lankar import ny-minnesanteckning ny-handelse ny-grupp
+NPM_STAMP := node_modules/.installed
+
+.PHONY: serve site test check bench lock clean chromium node screenshots kodagare lankar import ny-minnesanteckning ny-handelse ny-grupp
 
 $(STAMP): requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,11 +26,12 @@ $(STAMP): requirements.lock
 ## Build and serve the site with live reload (also for minnesanteckningar/, kalender/, verktygslada/).
 ## --dirty: after the first build only the pages a saved change affects are rendered again;
 ## our hooks decide which (see hooks/samverkan/preview.py), so no page is left stale.
-serve: $(STAMP)
+## The web editor (/redaktor/) saves straight into this folder through decap-server on 127.0.0.1.
+serve: $(STAMP) $(NPM_STAMP)
 	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 ## Strict build into site/.
-site: $(STAMP)
+site: $(STAMP) $(NPM_STAMP)
 	$(BIN)/mkdocs build --strict
 
 ## Validate all content without building (same messages as the build; exit code for CI and pre-commit).
@@ -62,8 +65,19 @@ bench: $(STAMP)
 	$(BIN)/python tests/bench/run.py --readme README.md
 
 ## Every test (the browser tests need Debian's Chromium; installed here when missing).
-test: $(STAMP) chromium
+test: $(STAMP) $(NPM_STAMP) chromium
 	$(BIN)/python -m pytest
+
+## The web editor (Decap CMS) and its local backend, exactly as package-lock.json pins them
+## (versions and integrity hashes); Node.js and npm from Debian when missing.
+$(NPM_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null || { \
+	  echo "Installerar Node.js och npm (Debians paket) för redigeringsverktyget ..."; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nodejs npm >/dev/null; }
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $(NPM_STAMP)
+
+node: $(NPM_STAMP)
 
 chromium:
 	@command -v chromium >/dev/null || command -v chromium-browser >/dev/null || { \

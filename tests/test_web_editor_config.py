@@ -1,0 +1,144 @@
+"""The web editor's forms are the content model's schemas (no MkDocs needed)."""
+
+from __future__ import annotations
+
+import re
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, TODAY
+
+sys.path.insert(0, str(REPO / "hooks"))
+
+from samverkan import fields as f  # noqa: E402
+from samverkan.content import load_content  # noqa: E402
+from samverkan.generate import editor_config as ec  # noqa: E402
+from samverkan.loaders import agreements, calendar, documents, groups, minutes, news, tools  # noqa: E402
+
+SCHEMAS = {
+    "kalender": calendar.EVENT_FIELDS,
+    "grupper": groups.GROUP_FIELDS,
+    "verktygslada": tools.TOOL_FIELDS,
+    "overenskommelser": agreements.AGREEMENT_FIELDS,
+    "dokument": documents.DOCUMENT_FIELDS,
+    "nyheter": news.NEWS_FIELDS,
+}
+# Where a form knowingly differs from its schema, and why.
+FORM_ONLY = {"body", "händelser"}  # the Markdown body; a calendar file's list of events
+REQUIRED_IN_FORM = {("minnesanteckningar", "datum")}  # the file is named after it
+OPTIONAL_IN_FORM = {("kalender", "datum")}  # a file of several events has its dates in the list
+
+
+@pytest.fixture(scope="module")
+def content():
+    return load_content(REPO, date.fromisoformat(TODAY)).raise_for_problems()
+
+
+@pytest.fixture(scope="module")
+def collections(content):
+    return {c["name"]: c for c in ec.collections(content)}
+
+
+def _check(kind: str, form: list[dict], schema: tuple[f.Field, ...], content) -> None:
+    by_name = {x["name"]: x for x in form}
+    schema_names = {x.name for x in schema}
+    assert set(by_name) - FORM_ONLY == schema_names, kind
+    for field in schema:
+        shown = by_name[field.name]
+        required = field.required
+        if (kind, field.name) in REQUIRED_IN_FORM:
+            required = True
+        if (kind, field.name) in OPTIONAL_IN_FORM:
+            required = False
+        assert shown["required"] == required, (kind, field.name)
+        assert shown["label"] and shown["label"][0].isupper(), (kind, field.name)
+        nested = ec.NESTED.get(field.name)
+        if nested is not None:
+            _check(f"{kind}.{field.name}", shown["fields"], nested, content)
+        elif field.name in {"grupp", "till", "överordnad", "ersatt_av", "temagrupper", "grupper"}:
+            assert shown["widget"] == "select"
+            assert {o["value"] for o in shown["options"]} == set(content.groups)
+        elif field.name == "ersätter":
+            assert shown["widget"] == "select"
+            assert {o["value"] for o in shown["options"]} == {a.slug for a in content.agreements}
+        elif field.parse is f.a_date:
+            assert shown["widget"] == "datetime" and shown["format"] == "YYYY-MM-DD" and shown["time_format"] is False
+        elif field.parse is f.boolean:
+            assert shown["widget"] == "boolean"
+        elif hasattr(field.parse, "options"):
+            assert shown["widget"] == "select" and shown["options"] == list(field.parse.options)
+        elif getattr(field.parse, "item", None) is not None:
+            assert shown["widget"] == "list" and shown["field"]["name"] == field.name
+        elif field.parse is calendar.time_range:
+            assert shown["pattern"] == ec.TIME_PATTERN
+        elif field.parse is f.slug:
+            assert shown["pattern"] == ec.SLUG_PATTERN
+
+
+def test_every_collection_has_the_fields_of_its_schema(collections, content):
+    for name, schema in SCHEMAS.items():
+        _check(name, collections[name]["fields"], schema, content)
+    # The calendar's list of events carries the event schema again.
+    events = next(x for x in collections["kalender"]["fields"] if x["name"] == "händelser")
+    _check("kalender.händelser", events["fields"], calendar.EVENT_FIELDS, content)
+
+
+def test_minutes_have_one_collection_per_group_in_its_folder(collections, content):
+    minutes_collections = [c for c in collections.values() if c["name"].startswith("minnesanteckningar-")]
+    assert {c["folder"] for c in minutes_collections} == {f"minnesanteckningar/{slug}" for slug in content.groups}
+    for collection in minutes_collections:
+        _check("minnesanteckningar", collection["fields"], ec.MINUTES_FORM_FIELDS, content)
+        assert {x.name for x in minutes.MINUTES_FIELDS} - {x["name"] for x in collection["fields"]} == {"grupp"}
+        draft = next(x for x in collection["fields"] if x["name"] == "utkast")
+        assert draft["default"] is True  # as `make ny-minnesanteckning` starts them
+
+
+def test_new_files_are_named_as_the_command_line_names_them(collections, tmp_path):
+    """`make ny-minnesanteckning` and `make ny-handelse` against the CMS's slug templates."""
+    sys.path.insert(0, str(REPO / "hooks"))
+    import shutil
+
+    import new_content
+
+    for name in ("docs", "minnesanteckningar", "kalender", "verktygslada"):
+        shutil.copytree(REPO / name, tmp_path / name)
+    values = {"grupp": "nordost", "datum": "2027-02-16"}
+
+    def fill(template: str) -> str:
+        return re.sub(r"\{\{fields\.(\w+)\}\}", lambda m: values[m.group(1)], template)
+
+    made = new_content.new_minutes(tmp_path, "nordost", "2027-02-16")
+    collection = collections["minnesanteckningar-nordost"]
+    assert made.relative_to(tmp_path).as_posix() == f"{collection['folder']}/{fill(collection['slug'])}.md"
+    made = new_content.new_event(tmp_path, "nordost", "2027-02-16", "08:30-10:00")
+    collection = collections["kalender"]
+    assert made.relative_to(tmp_path).as_posix() == f"{collection['folder']}/{fill(collection['slug'])}.yml"
+
+
+@pytest.mark.parametrize(
+    "pattern, parse, value",
+    [
+        (ec.DATE_PATTERN, f.a_date, "2027-01-19"),
+        (ec.DATE_PATTERN, f.a_date, "19/1 2027"),
+        (ec.TIME_PATTERN, calendar.time_range, "08:30-10:00"),
+        (ec.TIME_PATTERN, calendar.time_range, "8.30–10.00"),
+        (ec.TIME_PATTERN, calendar.time_range, "9-11"),
+        (ec.SLUG_PATTERN, f.slug, "nordost-2027"),
+        (ec.SLUG_PATTERN, f.slug, "Nordost 2027"),
+        (ec.EMAIL_PATTERN, f.email, "nosam.nordost@example.se"),
+        (ec.EMAIL_PATTERN, f.email, "nosam.nordost"),
+        (ec.URL_PATTERN, f.url, "https://example.se/anmalan"),
+        (ec.URL_PATTERN, f.url, "www.example.se"),
+    ],
+)
+def test_what_the_browser_refuses_the_build_refuses(pattern, parse, value):
+    browser_accepts = re.fullmatch(pattern[0], value) is not None
+    try:
+        parse(value, f.Located(1))
+        build_accepts = True
+    except f.FieldError:
+        build_accepts = False
+    assert browser_accepts == build_accepts
