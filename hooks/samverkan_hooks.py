@@ -313,8 +313,11 @@ def _editor_files(state: BuildState, config: MkDocsConfig):
         reminders.warning(
             "Redigeringsverktyget (/redaktor/) saknas: node_modules är inte installerat. Kör make serve eller make site."
         )
-    backend = dict((config.extra.get("redaktor") or {}).get("backend") or {"name": "github", "repo": "ORGANISATION/samverkanstorget"})
+    site = config.extra.get("redaktor") or {}
+    backend = dict(site.get("backend") or {"name": "github", "repo": "ORGANISATION/samverkanstorget"})
     settings = editor_config(state.content, backend, f"http://127.0.0.1:{_editor_port()}/api/v1")
+    if site.get("publish_mode"):  # editorial_workflow: every change a pull/merge request
+        settings["publish_mode"] = site["publish_mode"]
     yield f"{EDITOR_DIR}/index.html", "content", editor_page(script)
     yield f"{EDITOR_DIR}/config.yml", "content", yaml.dump(settings, Dumper=_PlainDumper, allow_unicode=True, sort_keys=False)
     if script is not None:

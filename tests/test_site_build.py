@@ -113,8 +113,13 @@ def test_every_page_is_swedish_and_local_only(example_site):
 def test_swedish_navigation_and_search(example_site):
     nav = soup(example_site.page("")).select_one("nav.md-nav--primary")
     labels = [a.get_text(" ", strip=True) for a in nav.select("label.md-nav__link, a.md-nav__link")]
-    for label in ("Start", "Aktuellt", "Grupper", "NOSAM", "Dokument"):
+    for label in ("Start", "Aktuellt", "Grupper", "Dokument"):
         assert any(l.startswith(label) for l in labels), label
+    # navigation.prune: a section's entries are in the menu of its own pages only.
+    assert not any(l.startswith("NOSAM") for l in labels)
+    nav = soup(example_site.page("grupper/")).select_one("nav.md-nav--primary")
+    labels = [a.get_text(" ", strip=True) for a in nav.select("label.md-nav__link, a.md-nav__link")]
+    assert any(l.startswith("NOSAM") for l in labels)
     config = (example_site.site / "search" / "search_index.json").read_text(encoding="utf-8")
     assert '"lang":["sv"]' in config.replace(" ", "")
     assert (example_site.site / "assets" / "javascripts" / "lunr" / "min" / "lunr.sv.min.js").exists()
