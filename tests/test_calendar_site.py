@@ -63,9 +63,10 @@ def test_year_wheel_and_subscription_page(example_site):
 def test_group_page_next_meeting_and_subscribe_link(example_site):
     page = article(example_site.page("grupper/nordost"))
     upcoming = page.find("h2", id="kommande-moten").find_next("ul").find_all("li")
-    assert upcoming[0].get_text().startswith("Nästa möte: 8 december 2026")
-    assert "INSTÄLLT" in upcoming[0].get_text()
-    assert upcoming[1].get_text().startswith("15 december 2026, 08:30–10:30")
+    # A cancelled meeting says so first, in bold; "Nästa möte" is the next one that takes place.
+    assert upcoming[0].get_text().startswith("INSTÄLLT: 8 december 2026")
+    assert upcoming[0].find("strong").get_text() == "INSTÄLLT:"
+    assert upcoming[1].get_text().startswith("Nästa möte: 15 december 2026, 08:30–10:30")
     assert link(page, "Prenumerera på gruppens kalender")["href"] == "../../kalender/nordost.ics"
     feed = icalendar.Calendar.from_ical((example_site.site / "kalender" / "nordost.ics").read_bytes())
     titles = {str(e["SUMMARY"]) for e in feed.walk("VEVENT")}
@@ -80,3 +81,46 @@ def test_two_builds_give_byte_identical_feeds(site_copy: SiteCopy):
     assert len(feeds_a) > 40
     for path in feeds_a:
         assert path.read_bytes() == (second.site / path.relative_to(first.site)).read_bytes(), path
+
+
+def test_one_cancelled_date_of_a_series_shows_on_pages_and_in_feeds(site_copy: SiteCopy):
+    import recurring_ical_events
+    from datetime import date, datetime
+
+    path = site_copy.root / "kalender" / "nordost.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("      undantag: [2026-07-21", "      inställda: [2027-01-19]\n      undantag: [2026-07-21", 1),
+                    encoding="utf-8")
+    result = site_copy.build()
+    assert result.returncode == 0, result.output
+
+    feed = icalendar.Calendar.from_ical((result.site / "kalender" / "nordost.ics").read_bytes())
+    found = {}
+    for item in recurring_ical_events.of(feed).between(date(2026, 12, 1), date(2027, 3, 1)):
+        start = item["DTSTART"].dt
+        if "Nordost" in str(item["SUMMARY"]) and isinstance(start, datetime) and start.hour == 8:
+            found[start.date()] = (str(item["STATUS"]), str(item["SUMMARY"]))
+    assert found[date(2027, 1, 19)] == ("CANCELLED", "INSTÄLLT: NOSAM Nordost")
+    assert found[date(2026, 12, 15)] == ("CONFIRMED", "NOSAM Nordost")
+    assert found[date(2027, 2, 16)] == ("CONFIRMED", "NOSAM Nordost")
+    overrides = [e for e in feed.walk("VEVENT") if "RECURRENCE-ID" in e]
+    assert len(overrides) == 1 and overrides[0]["RECURRENCE-ID"].dt.isoformat() == "2027-01-19T08:30:00+01:00"
+
+    page = article(result.page("kalender"))
+    january = page.find("h2", id="januari-2027").find_next("table")
+    row = next(tr for tr in january.find_all("tr")[1:] if "NOSAM Nordost" in tr.get_text())
+    assert row.find_all("td")[0].get_text() == "tis 19 jan."
+    assert row.find_all("td")[2].find("strong").get_text() == "INSTÄLLT:"
+    series = article(result.page("kalender/handelser/nordost-2026-01-20"))
+    assert "Inställda tillfällen" in series.get_text() and "19 januari 2027" in series.get_text()
+
+
+def test_a_cancelled_date_outside_the_series_is_refused(site_copy: SiteCopy):
+    path = site_copy.root / "kalender" / "nordost.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("      undantag: [2026-07-21", "      inställda: [2027-01-12]\n      undantag: [2026-07-21", 1),
+                    encoding="utf-8")
+    result = site_copy.build()
+    assert result.returncode != 0
+    assert "kalender/nordost.yml, rad 12, fältet ”upprepning.inställda”" in result.output
+    assert "Menade du ”2027-01-19”?" in result.output

@@ -9,6 +9,7 @@ Every request of the browser must go to 127.0.0.1.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import time
@@ -46,6 +47,7 @@ def served_copy(tmp_path: Path):
 def test_minutes_written_through_the_form_are_published_by_the_preview(served_copy):
     copy, preview, env = served_copy
     target = copy.root / "minnesanteckningar" / "nordost" / "2026-11-03.md"
+    calendar_file = copy.root / "kalender" / "nordost.yml"
     assert not target.exists()
     SHOTS.mkdir(parents=True, exist_ok=True)
     requests: list[str] = []
@@ -80,6 +82,24 @@ def test_minutes_written_through_the_form_are_published_by_the_preview(served_co
             deadline = time.monotonic() + 30
             while not target.exists() and time.monotonic() < deadline:
                 time.sleep(0.2)
+
+            # Cancel one date of NOSAM Nordost's monthly series.
+            page.goto("about:blank")  # a new hash alone does not make Decap change views
+            page.goto(preview.url + "redaktor/#/collections/kalender/entries/nordost")
+            login = page.get_by_role("button", name="Logga in")
+            login.or_(page.get_by_text("Flera möten i samma fil")).first.wait_for()
+            if login.count():
+                login.click()
+            series = page.locator("div[class*='ListItem']", has_text="No titel")
+            series.locator("button").first.click()
+            page.get_by_role("button", name="Add inställda tillfällen").nth(1).click()
+            page.locator("input[id^='inställda-field']").last.fill("2027-01-19")
+            page.screenshot(path=str(SHOTS / "redaktor-kalender.png"), full_page=True)
+            page.get_by_role("button", name="Publicera").first.click()
+            page.get_by_text("Publicera nu").click()
+            deadline = time.monotonic() + 30
+            while "2027-01-19" not in calendar_file.read_text(encoding="utf-8") and time.monotonic() < deadline:
+                time.sleep(0.2)
         except Exception:
             page.screenshot(path=str(SHOTS / "redaktor-fel.png"), full_page=True)
             raise
@@ -97,7 +117,10 @@ def test_minutes_written_through_the_form_are_published_by_the_preview(served_co
     from samverkan.content import load_content
     from datetime import date
 
-    content = load_content(copy.root, date.fromisoformat(TODAY)).raise_for_problems()
+    def content_after():
+        return load_content(copy.root, date.fromisoformat(TODAY)).raise_for_problems()
+
+    content = content_after()
     minutes = [m for m in content.minutes if m.source.path == "minnesanteckningar/nordost/2026-11-03.md"]
     assert len(minutes) == 1  # published: drafts are not in the content at all
     record = minutes[0]
@@ -121,6 +144,19 @@ def test_minutes_written_through_the_form_are_published_by_the_preview(served_co
     group_page = next(preview.tmp.glob("mkdocs_*/grupper/nordost/index.html"))
     decision_log = group_page.read_text(encoding="utf-8").split('id="beslutslogg"', 1)[1]
     assert "Gruppen antar rutinen för" in decision_log  # "SIP" is marked up as an abbreviation
+
+    # The cancelled date: in the file as the content model reads it, and marked on the calendar page.
+    series = next(e for e in content_after().events if e.group == "nordost" and e.recurrence)
+    assert series.recurrence.cancelled == (date(2027, 1, 19),)
+    deadline = time.monotonic() + 60
+    row = None
+    while time.monotonic() < deadline and row is None:
+        calendar_page = next(preview.tmp.glob("mkdocs_*/kalender/index.html"))
+        html = calendar_page.read_text(encoding="utf-8")
+        row = re.search(r"<tr>\s*<td>tis 19 jan\.</td>.*?</tr>", html, re.S)
+        row = row if row and "INSTÄLLT" in row.group(0) else None
+        time.sleep(0.3)
+    assert row is not None and "<strong>INSTÄLLT:</strong>" in row.group(0)
 
     hosts = {url.split("/")[2].rsplit(":", 1)[0] for url in requests if url.startswith("http")}
     assert hosts == {"127.0.0.1"}, hosts

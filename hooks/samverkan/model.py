@@ -197,7 +197,8 @@ class Recurrence:
     ordinal: int | None = None  # 1..4, -1 = the last
     until: date | None = None
     count: int | None = None
-    exceptions: tuple[date, ...] = ()
+    exceptions: tuple[date, ...] = ()  # dates left out of the series without a word
+    cancelled: tuple[date, ...] = ()  # dates that stay in the series, marked as cancelled
 
     def describe(self) -> str:
         """"Första tisdagen varje månad till och med 31 december 2026"."""
@@ -260,6 +261,11 @@ class Occurrence:
     @property
     def end_date(self) -> date:
         return self.date + (self.event.last_day - self.event.start_date)
+
+    @property
+    def cancelled(self) -> bool:
+        recurrence = self.event.recurrence
+        return self.event.cancelled or (recurrence is not None and self.date in recurrence.cancelled)
 
 
 class AgreementType(StrEnum):

@@ -63,7 +63,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "veckodag": ("Veckodag", ""),
     "ordning": ("Vilken i månaden", "T.ex. andra tisdagen i månaden."),
     "antal": ("Antal tillfällen", ""),
-    "undantag": ("Undantag", "Datum då mötet inte blir av."),
+    "undantag": ("Undantag", "Datum som tas bort ur serien utan att visas. Ska det synas att mötet är inställt: använd Inställda tillfällen."),
+    "inställda": ("Inställda tillfällen", "Datum då ett återkommande möte är inställt; det visas som inställt i kalendern och i prenumerationer."),
     "inställd": ("Inställd", "Mötet visas som inställt i kalendern och i prenumerationer."),
     "id": ("Id", "Behövs bara om flera möten samma dag ska skiljas åt."),
     "händelser": ("Händelser", "Flera möten i samma fil; fälten ovan gäller alla som standard."),
@@ -138,8 +139,13 @@ def form_field(field: f.Field, refs: References, nested: dict[str, tuple[f.Field
     parse = field.parse
     item = getattr(parse, "item", None)
     if field.name in nested:
-        item_fields = [form_field(x, refs, nested, inner=field.name != "upprepning") for x in nested[field.name]]
+        item_fields = [form_field(x, refs, nested, inner=True) for x in nested[field.name]]
         if field.name == "upprepning":
+            # Decap checks the required fields of an optional object even when
+            # it is left empty (a meeting that does not recur); the build
+            # still requires `frekvens` of every recurrence.
+            for item_field in item_fields:
+                item_field["required"] = False
             out.update(widget="object", collapsed=False, fields=item_fields)
         else:
             out.update(widget="list", fields=item_fields)

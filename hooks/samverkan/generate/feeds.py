@@ -7,7 +7,7 @@ Nothing depends on the time of the build, so a rebuild gives the same bytes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
@@ -133,9 +133,23 @@ class EventSerializer:
 
     def __call__(self, event: Event) -> bytes:
         if event.id not in self._cache:
-            item = vevent(event, self._event_url(event), self._group_names.get(event.group))
-            self._cache[event.id] = item.to_ical()
+            url, group_name = self._event_url(event), self._group_names.get(event.group)
+            items = [vevent(event, url, group_name)]
+            if event.recurrence is not None:
+                items += [cancelled_occurrence(event, day, url, group_name) for day in sorted(event.recurrence.cancelled)]
+            self._cache[event.id] = b"".join(item.to_ical() for item in items)
         return self._cache[event.id]
+
+
+def cancelled_occurrence(event: Event, day: date, page_url: str, group_name: str | None) -> VEvent:
+    """One date of a series, cancelled: the same UID with RECURRENCE-ID, so
+    every client marks that date (not the series) as cancelled."""
+    length = event.last_day - event.start_date
+    moved = replace(event, start_date=day, end_date=day + length if event.end_date else None, recurrence=None,
+                    cancelled=True)
+    item = vevent(moved, page_url, group_name)
+    item.add("recurrence-id", day if event.all_day else local(day, event.start_time))
+    return item
 
 
 _END = b"END:VCALENDAR\r\n"

@@ -60,6 +60,7 @@ RECURRENCE_FIELDS = (
     f.Field("till", f.a_date),
     f.Field("antal", f.positive_int),
     f.Field("undantag", f.list_of(f.a_date), default=()),
+    f.Field("inställda", f.list_of(f.a_date), default=()),
 )
 
 
@@ -322,7 +323,10 @@ def _recurrence(raw: YamlMap, first: date, first_line: int | None, rel: str, pro
     if local:
         problems.extend(local)
         return f.MISSING
-    recurrence = Recurrence(frequency, values["intervall"], weekday, ordinal, values["till"], values["antal"], values["undantag"])
+    recurrence = Recurrence(
+        frequency, values["intervall"], weekday, ordinal, values["till"], values["antal"], values["undantag"],
+        values["inställda"],
+    )
     if not is_occurrence(recurrence, first, first):
         upcoming = next_occurrence(recurrence, first, first)
         local.append(
@@ -330,14 +334,22 @@ def _recurrence(raw: YamlMap, first: date, first_line: int | None, rel: str, pro
                     "första datumet är inte ett tillfälle enligt upprepningen", first.isoformat(),
                     recurrence.describe().lower(), upcoming.isoformat() if upcoming else None)
         )
-    exceptions = raw.get(next((k for k in raw if fold(str(k)) == "undantag"), ""), None)
-    for index, day in enumerate(values["undantag"]):
-        if not is_occurrence(recurrence, first, day):
-            line = exceptions.line_of(index) if isinstance(exceptions, YamlList) else lines.get("undantag")
-            local.append(
-                Problem(rel, line, "upprepning.undantag", "undantaget är inget tillfälle i serien", day.isoformat(),
-                        f"ett av datumen: {recurrence.describe().lower()}")
-            )
+    for name, what in (("undantag", "undantaget"), ("inställda", "det inställda datumet")):
+        listed = raw.get(next((k for k in raw if fold(str(k)) == fold(name)), ""), None)
+        for index, day in enumerate(values[name]):
+            line = listed.line_of(index) if isinstance(listed, YamlList) else lines.get(name)
+            if not is_occurrence(recurrence, first, day):
+                upcoming = next_occurrence(recurrence, first, day)
+                local.append(
+                    Problem(rel, line, f"upprepning.{name}", f"{what} är inget tillfälle i serien", day.isoformat(),
+                            f"ett av datumen: {recurrence.describe().lower()}",
+                            upcoming.isoformat() if upcoming else None)
+                )
+            elif name == "inställda" and day in values["undantag"]:
+                local.append(
+                    Problem(rel, line, "upprepning.inställda", "datumet står både under undantag och inställda",
+                            day.isoformat(), "inställda (visas som inställt) eller undantag (tas bort), inte båda")
+                )
     problems.extend(local)
     return f.MISSING if local else recurrence
 
