@@ -223,7 +223,7 @@ class Editor:
     def change_glossary(self) -> str:
         path = self.root / "docs/om/ordlista.yml"
         with path.open("a", encoding="utf-8") as handle:
-            handle.write(f"PROV{self.counter}: Provförkortning nummer {self.counter}\n")
+            handle.write(f"  - förkortning: PROV{self.counter}\n    förklaring: Provförkortning nummer {self.counter}\n")
         return "lägger till en förkortning i ordlistan"
 
     def break_file(self) -> str:

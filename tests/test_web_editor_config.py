@@ -16,7 +16,7 @@ sys.path.insert(0, str(REPO / "hooks"))
 from samverkan import fields as f  # noqa: E402
 from samverkan.content import load_content  # noqa: E402
 from samverkan.generate import editor_config as ec  # noqa: E402
-from samverkan.loaders import agreements, calendar, documents, groups, minutes, news, tools  # noqa: E402
+from samverkan.loaders import agreements, calendar, documents, glossary, groups, minutes, news, tools  # noqa: E402
 
 SCHEMAS = {
     "kalender": calendar.EVENT_FIELDS,
@@ -86,6 +86,11 @@ def _check(kind: str, form: list[dict], schema: tuple[f.Field, ...], content) ->
 def test_every_collection_has_the_fields_of_its_schema(collections, content):
     for name, schema in SCHEMAS.items():
         _check(name, collections[name]["fields"], schema, content)
+    glossary_form = collections["ordlista"]["files"][0]
+    assert glossary_form["file"] == glossary.GLOSSARY_FILE
+    terms = glossary_form["fields"][0]
+    assert terms["name"] == glossary.LIST_KEY and terms["widget"] == "list"
+    _check("ordlista", terms["fields"], glossary.TERM_FIELDS, content)
     # The calendar's list of events carries the event schema again.
     events = next(x for x in collections["kalender"]["fields"] if x["name"] == "händelser")
     _check("kalender.händelser", events["fields"], calendar.EVENT_FIELDS, content)
@@ -147,3 +152,19 @@ def test_what_the_browser_refuses_the_build_refuses(pattern, parse, value):
     except f.FieldError:
         build_accepts = False
     assert browser_accepts == build_accepts
+
+
+def test_the_glossary_reads_the_editors_list_and_the_short_form(tmp_path):
+    from samverkan.loaders.glossary import load_glossary
+
+    target = tmp_path / glossary.GLOSSARY_FILE
+    target.parent.mkdir(parents=True)
+    target.write_text("termer:\n  - förkortning: SIP\n    förklaring: Samordnad individuell plan\n"
+                      "  - förkortning: BUP\n", encoding="utf-8")
+    problems = []
+    terms = load_glossary(tmp_path, problems)
+    assert [(t.term, t.explanation) for t in terms] == [("SIP", "Samordnad individuell plan")]
+    assert [(p.line, p.field) for p in problems] == [(4, "termer.förklaring")]
+    target.write_text("SIP: Samordnad individuell plan\nVC: Vårdcentral\n", encoding="utf-8")
+    problems = []
+    assert [t.term for t in load_glossary(tmp_path, problems)] == ["SIP", "VC"] and problems == []

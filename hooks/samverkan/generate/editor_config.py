@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import fields as f
-from ..loaders import agreements, calendar, documents, groups, minutes, news, tools
+from ..loaders import agreements, calendar, documents, glossary, groups, minutes, news, tools
 from ..model import ORDINALS, Content
 
 EDITOR_DIR = "redaktor"
@@ -102,6 +102,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "slug": ("Adress", "Nyhetens adress, t.ex. ny-rutin-for-sip."),
     "description": ("Ingress", ""),
     "body": ("Text", "Markdown. Rubriker med ##."),
+    "termer": ("Förkortningar", "I bokstavsordning. Förklaras överallt på webbplatsen."),
+    "förkortning": ("Förkortning", "Ett ord utan mellanslag, t.ex. SIP."),
+    "förklaring": ("Förklaring", ""),
 }
 
 
@@ -197,6 +200,7 @@ NESTED: dict[str, tuple[f.Field, ...]] = {
     "upprepning": calendar.RECURRENCE_FIELDS,
     "länkar": tools.LINK_FIELDS,
     "händelser": calendar.EVENT_FIELDS,
+    "termer": glossary.TERM_FIELDS,
 }
 
 BODY = {"name": "body", "label": LABELS["body"][0], "hint": LABELS["body"][1], "widget": "markdown", "required": False}
@@ -269,6 +273,17 @@ def collections(content: Content) -> list[dict[str, Any]]:
     found.append(_folder("dokument", "Dokument", "Dokument", documents.DOCUMENT_DIR, form(documents.DOCUMENT_FIELDS), "titel"))
     found.append(_folder("nyheter", "Nyheter", "Nyhet", news.NEWS_DIR, form(news.NEWS_FIELDS), "title",
                          slug="{{year}}-{{month}}-{{day}}-{{slug}}"))
+    found.append({
+        "name": "ordlista",
+        "label": "Ordlistan",
+        "editor": {"preview": False},
+        "files": [{
+            "name": "ordlista",
+            "label": "Ordlistan",
+            "file": glossary.GLOSSARY_FILE,
+            "fields": [form_field(f.Field(glossary.LIST_KEY, None, required=True), refs, NESTED)],
+        }],
+    })
     return found
 
 
