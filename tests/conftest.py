@@ -74,3 +74,32 @@ def example_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     result = copy.build()
     assert result.returncode == 0, result.output
     return result
+
+
+# Debian's Chromium, as the machine's closed network needs it: no background
+# connections, no first-run or component downloads.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One Chromium for the session: Playwright's sync API allows one driver per process."""
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        if os.environ.get("CI"):
+            raise RuntimeError("Chromium saknas: installera Debians paket chromium (make test gör det).")
+        pytest.skip("Chromium is not installed (apt-get install chromium)")
+    with playwright_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()

@@ -25,16 +25,6 @@ if CHROMIUM is None:
         raise RuntimeError("Chromium saknas: installera Debians paket chromium (make test gör det).")
     pytest.skip("Chromium is not installed (apt-get install chromium)", allow_module_level=True)
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-]
 
 
 class SiteHandler(SimpleHTTPRequestHandler):
@@ -53,14 +43,6 @@ def site_url(example_site):
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}/"
     server.shutdown()
-
-
-@pytest.fixture(scope="session")
-def browser():
-    with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

@@ -19,14 +19,6 @@ import pytest
 
 from conftest import REPO, TODAY, SiteCopy
 from preview_support import Preview, free_port
-
-playwright_api = pytest.importorskip("playwright.sync_api")
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync",
-]
 SHOTS = Path(os.environ.get("SAMVERKAN_SKARMBILDER", REPO / "site-screenshots"))
 
 
@@ -44,67 +36,66 @@ def served_copy(tmp_path: Path):
         preview.stop()
 
 
-def test_minutes_written_through_the_form_are_published_by_the_preview(served_copy):
+def test_minutes_written_through_the_form_are_published_by_the_preview(served_copy, browser):
     copy, preview, env = served_copy
     target = copy.root / "minnesanteckningar" / "nordost" / "2026-11-03.md"
     calendar_file = copy.root / "kalender" / "nordost.yml"
     assert not target.exists()
     SHOTS.mkdir(parents=True, exist_ok=True)
     requests: list[str] = []
-    with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="sv-SE")
-        page.set_default_timeout(20_000)
-        page.on("request", lambda request: requests.append(request.url))
-        try:
-            page.goto(preview.url + "redaktor/")
-            page.get_by_role("button", name="Logga in").click()
-            page.get_by_text("Minnesanteckningar – NOSAM Nordost").first.wait_for()
-            page.screenshot(path=str(SHOTS / "redaktor-samlingar.png"))
-            page.goto(preview.url + "redaktor/#/collections/minnesanteckningar-nordost/new")
-            page.locator("input[type=date]").first.fill("2026-11-03")
-            page.get_by_label("Plats (frivillig)").fill("Rådhuset, rum 3")
-            page.get_by_label("Titel (frivillig)").fill("Möte om samordnad individuell plan")
-            page.get_by_role("button", name="Add närvarande").click()
-            page.locator("input[id^='närvarande-field']").last.fill("Områdeschef, primärvården")
-            page.get_by_role("button", name="Add närvarande").click()
-            page.locator("input[id^='närvarande-field']").last.fill("Enhetschef, socialtjänsten")
-            page.get_by_role("button", name="Add beslut").click()
-            page.locator("input[id^='beslut-field']").last.fill("Gruppen antar rutinen för SIP-möten.")
-            page.get_by_role("button", name="Add åtgärder").click()
-            page.locator("input[id^='vad-field']").last.fill("Sprida rutinen till alla enheter")
-            page.locator("input[id^='ansvarig-field']").last.fill("Processledaren")
-            page.locator("input[type=date]").nth(1).fill("2027-04-30")
-            page.locator("[id^='utkast-field']").click()  # publish, not a draft
-            page.screenshot(path=str(SHOTS / "redaktor-minnesanteckningar.png"), full_page=True)
-            page.get_by_role("button", name="Publicera").first.click()
-            page.get_by_text("Publicera nu").click()
-            deadline = time.monotonic() + 30
-            while not target.exists() and time.monotonic() < deadline:
-                time.sleep(0.2)
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="sv-SE")
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    page.on("request", lambda request: requests.append(request.url))
+    try:
+        page.goto(preview.url + "redaktor/")
+        page.get_by_role("button", name="Logga in").click()
+        page.get_by_text("Minnesanteckningar – NOSAM Nordost").first.wait_for()
+        page.screenshot(path=str(SHOTS / "redaktor-samlingar.png"))
+        page.goto(preview.url + "redaktor/#/collections/minnesanteckningar-nordost/new")
+        page.locator("input[type=date]").first.fill("2026-11-03")
+        page.get_by_label("Plats (frivillig)").fill("Rådhuset, rum 3")
+        page.get_by_label("Titel (frivillig)").fill("Möte om samordnad individuell plan")
+        page.get_by_role("button", name="Add närvarande").click()
+        page.locator("input[id^='närvarande-field']").last.fill("Områdeschef, primärvården")
+        page.get_by_role("button", name="Add närvarande").click()
+        page.locator("input[id^='närvarande-field']").last.fill("Enhetschef, socialtjänsten")
+        page.get_by_role("button", name="Add beslut").click()
+        page.locator("input[id^='beslut-field']").last.fill("Gruppen antar rutinen för SIP-möten.")
+        page.get_by_role("button", name="Add åtgärder").click()
+        page.locator("input[id^='vad-field']").last.fill("Sprida rutinen till alla enheter")
+        page.locator("input[id^='ansvarig-field']").last.fill("Processledaren")
+        page.locator("input[type=date]").nth(1).fill("2027-04-30")
+        page.locator("[id^='utkast-field']").click()  # publish, not a draft
+        page.screenshot(path=str(SHOTS / "redaktor-minnesanteckningar.png"), full_page=True)
+        page.get_by_role("button", name="Publicera").first.click()
+        page.get_by_text("Publicera nu").click()
+        deadline = time.monotonic() + 30
+        while not target.exists() and time.monotonic() < deadline:
+            time.sleep(0.2)
 
-            # Cancel one date of NOSAM Nordost's monthly series.
-            page.goto("about:blank")  # a new hash alone does not make Decap change views
-            page.goto(preview.url + "redaktor/#/collections/kalender/entries/nordost")
-            login = page.get_by_role("button", name="Logga in")
-            login.or_(page.get_by_text("Flera möten i samma fil")).first.wait_for()
-            if login.count():
-                login.click()
-            series = page.locator("div[class*='ListItem']", has_text="No titel")
-            series.locator("button").first.click()
-            page.get_by_role("button", name="Add inställda tillfällen").nth(1).click()
-            page.locator("input[id^='inställda-field']").last.fill("2027-01-19")
-            page.screenshot(path=str(SHOTS / "redaktor-kalender.png"), full_page=True)
-            page.get_by_role("button", name="Publicera").first.click()
-            page.get_by_text("Publicera nu").click()
-            deadline = time.monotonic() + 30
-            while "2027-01-19" not in calendar_file.read_text(encoding="utf-8") and time.monotonic() < deadline:
-                time.sleep(0.2)
-        except Exception:
-            page.screenshot(path=str(SHOTS / "redaktor-fel.png"), full_page=True)
-            raise
-        finally:
-            browser.close()
+        # Cancel one date of NOSAM Nordost's monthly series.
+        page.goto("about:blank")  # a new hash alone does not make Decap change views
+        page.goto(preview.url + "redaktor/#/collections/kalender/entries/nordost")
+        login = page.get_by_role("button", name="Logga in")
+        login.or_(page.get_by_text("Flera möten i samma fil")).first.wait_for()
+        if login.count():
+            login.click()
+        series = page.locator("div[class*='ListItem']", has_text="No titel")
+        series.locator("button").first.click()
+        page.get_by_role("button", name="Add inställda tillfällen").nth(1).click()
+        page.locator("input[id^='inställda-field']").last.fill("2027-01-19")
+        page.screenshot(path=str(SHOTS / "redaktor-kalender.png"), full_page=True)
+        page.get_by_role("button", name="Publicera").first.click()
+        page.get_by_text("Publicera nu").click()
+        deadline = time.monotonic() + 30
+        while "2027-01-19" not in calendar_file.read_text(encoding="utf-8") and time.monotonic() < deadline:
+            time.sleep(0.2)
+    except Exception:
+        page.screenshot(path=str(SHOTS / "redaktor-fel.png"), full_page=True)
+        raise
+    finally:
+        context.close()
 
     assert target.exists(), "Redigeraren sparade ingen fil:\n" + "".join(preview.log[-30:])
     text = target.read_text(encoding="utf-8")
