@@ -226,3 +226,22 @@ def test_edits_keep_uid_and_raise_sequence_and_additions_change_nothing_else(tmp
 
 def test_rebuild_of_the_same_content_gives_the_same_bytes(root: Path):
     assert feeds(root) == feeds(root)
+
+
+def test_calendar_names_are_escaped_and_an_empty_feed_has_a_component(tmp_path: Path):
+    root = make_root(tmp_path)
+    write_calendar(root, "molndal.yml", 'grupp: molndal\ntitel: "Budget, plan; och \\\\ annat"\ndatum: 2026-03-04')
+    found = feeds(root)
+    raw = found["kalender/handelser/molndal-2026-03-04.ics"].decode()
+    assert "X-WR-CALNAME:Budget\\, plan\\; och \\\\ annat\r\n" in raw
+    assert "NAME:Budget\\, plan\\; och \\\\ annat\r\n" in raw
+    for data in (found["kalender/handelser/molndal-2026-03-04.ics"],):
+        cal = icalendar.Calendar.from_ical(data)
+        # icalendar hands X- properties back as written; read as TEXT they are the title.
+        assert icalendar.parser.unescape_char(str(cal["X-WR-CALNAME"])) == "Budget, plan; och \\ annat"
+        IcsCalendarStream.calendar_from_ics(data.decode())  # the second parser accepts it
+    # NOSAM Nordost has no events here: its feed still has a component (RFC 5545).
+    empty = found["kalender/nordost.ics"]
+    cal = icalendar.Calendar.from_ical(empty)
+    assert cal.walk("VEVENT") == [] and len(cal.walk("VTIMEZONE")) == 1
+    IcsCalendarStream.calendar_from_ics(empty.decode())

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event as VEvent, Timezone, TimezoneDaylight, TimezoneStandard, vRecur
+from icalendar import Calendar, Event as VEvent, Timezone, TimezoneDaylight, TimezoneStandard, vRecur, vText
 
 from ..model import Event, Frequency
 
@@ -161,16 +161,18 @@ def feed_bytes(feed: CalendarFeed, site_url: str, serialize: EventSerializer) ->
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("name", feed.name)
-    cal.add("x-wr-calname", feed.name)
-    cal.add("description", feed.description)
-    cal.add("x-wr-caldesc", feed.description)
+    # TEXT values, escaped as such: icalendar leaves NAME and X- properties raw.
+    cal.add("name", vText(feed.name))
+    cal.add("x-wr-calname", vText(feed.name))
+    cal.add("description", vText(feed.description))
+    cal.add("x-wr-caldesc", vText(feed.description))
     cal.add("x-wr-timezone", TZID)
     cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", "PT1H")  # Outlook reads this one
     cal.add("url", site_url.rstrip("/") + "/" + feed.uri)
-    if any(not e.all_day for e in feed.events):
-        cal.add_component(_stockholm_timezone())
+    # Always the time zone: it serves timed events, and RFC 5545 wants at
+    # least one component even in a feed with no events yet.
+    cal.add_component(_stockholm_timezone())
     head = cal.to_ical()
     assert head.endswith(_END)
     events = sorted(feed.events, key=lambda e: (e.start_date, e.start_time or time(0), e.id))
