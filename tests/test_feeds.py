@@ -245,3 +245,39 @@ def test_calendar_names_are_escaped_and_an_empty_feed_has_a_component(tmp_path: 
     cal = icalendar.Calendar.from_ical(empty)
     assert cal.walk("VEVENT") == [] and len(cal.walk("VTIMEZONE")) == 1
     IcsCalendarStream.calendar_from_ics(empty.decode())
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        # The night summer time starts: 02:30 does not exist.
+        ('grupp: molndal\ndatum: 2027-03-28\ntid: "02:30-04:00"', "2027-03-28 02:30"),
+        # ... on one occurrence of a weekly series.
+        ('grupp: molndal\ndatum: 2027-03-07\ntid: "01:00-02:15"\nupprepning:\n  frekvens: vecka\n  antal: 6',
+         "2027-03-28 02:15"),
+        # The night it ends: 02:30 happens twice.
+        ('grupp: molndal\ndatum: 2026-10-25\ntid: "02:30-03:30"', "2026-10-25 02:30"),
+        # A monthly series without an end, years ahead (last Sunday of March 2031).
+        ('grupp: molndal\ndatum: 2027-01-31\ntid: "02:00-05:00"\nupprepning:\n  frekvens: månad\n  veckodag: söndag\n  ordning: -1',
+         "2027-03-28 02:00"),
+    ],
+)
+def test_a_time_that_is_no_single_instant_is_refused(tmp_path: Path, text: str, found: str):
+    from calendar_support import problems
+
+    root = make_root(tmp_path)
+    write_calendar(root, "molndal.yml", text)
+    (message,) = problems(root)
+    assert message.startswith("kalender/molndal.yml, rad 3, fältet ”tid”: klockslaget finns")
+    assert f"(hittade: ”{found}”)" in message
+
+
+def test_times_beside_the_clock_change_are_accepted(tmp_path: Path):
+    from calendar_support import problems
+
+    root = make_root(tmp_path)
+    # 01:30-03:30 on 28 March is a real span (one hour long); an exception skips the bad date.
+    write_calendar(root, "molndal.yml", 'grupp: molndal\nhändelser:\n  - datum: 2027-03-28\n    tid: "03:00-04:00"\n'
+                   '  - datum: 2027-03-21\n    tid: "02:30-03:30"\n    upprepning:\n      frekvens: vecka\n      antal: 3\n'
+                   '      undantag: [2027-03-28]')
+    assert problems(root) == []

@@ -18,7 +18,9 @@ from .. import fields as f
 from ..event_history import EventHistory
 from ..model import ORDINALS, WEEKDAYS, Event, Frequency, Group, Recurrence, Source
 from ..problems import Problem, did_you_mean, fold
+from ..local_time import clock_trouble, shifts_in
 from ..recurrence import is_occurrence, next_occurrence
+from ..swedish import swedish_date
 from ..yaml_source import YamlList, YamlMap, parse_yaml, read_yaml_file
 from .common import content_files
 
@@ -273,6 +275,15 @@ def _event(
     recurrence = None
     if values["upprepning"] not in (None, f.MISSING) and start not in (None, f.MISSING):
         recurrence = _recurrence(values["upprepning"], start, lines.get("datum"), rel, local)
+    if not local and times not in (None, f.MISSING) and start not in (None, f.MISSING) and recurrence is not f.MISSING:
+        last = end if end not in (None, f.MISSING) else start
+        found = _clock_trouble(start, last, times, recurrence)
+        if found:
+            day, at, why = found
+            local.append(
+                Problem(rel, lines.get("tid") or entry.item.line, "tid", f"{why} den {swedish_date(day)}",
+                        f"{day.isoformat()} {at:%H:%M}", "en tid före 02:00 eller från 03:00, eller ett annat datum")
+            )
     problems.extend(local)
     if local or f.has_missing(values) or recurrence is f.MISSING or title is None:
         return None
@@ -294,6 +305,35 @@ def _event(
         sequence=sequence,
         last_modified=modified,
     )
+
+
+# How far ahead a series without an end is checked for clock changes.
+_CLOCK_HORIZON_YEARS = 30
+
+
+def _clock_trouble(first: date, last: date, times: tuple[time, time], recurrence: Recurrence | None):
+    """(day, time, why) for the first day of any occurrence whose hours are no
+    single instant (the nights the clocks change), or None."""
+    if not any(time(2) <= at < time(3) for at in times):
+        return None
+    length = (last - first).days
+    final = recurrence.until if recurrence and recurrence.until else None
+    horizon = (final or first).year + (0 if final or recurrence is None else _CLOCK_HORIZON_YEARS)
+    for year in range(first.year, horizon + 1):
+        for sunday in shifts_in(year):
+            for back in range(length + 1):
+                day = date.fromordinal(sunday.toordinal() - back)
+                if recurrence is None:
+                    held = day == first
+                else:
+                    held = day >= first and day not in recurrence.exceptions and is_occurrence(recurrence, first, day)
+                if not held:
+                    continue
+                for at in times:
+                    why = clock_trouble(sunday, at)
+                    if why:
+                        return sunday, at, why
+    return None
 
 
 def _recurrence(raw: YamlMap, first: date, first_line: int | None, rel: str, problems: list[Problem]):
