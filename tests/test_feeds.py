@@ -281,3 +281,37 @@ def test_times_beside_the_clock_change_are_accepted(tmp_path: Path):
                    '  - datum: 2027-03-21\n    tid: "02:30-03:30"\n    upprepning:\n      frekvens: vecka\n      antal: 3\n'
                    '      undantag: [2027-03-28]')
     assert problems(root) == []
+
+
+def test_several_days_with_hours_are_those_hours_each_day_and_overnight_is_one_block(tmp_path: Path):
+    root = make_root(tmp_path)
+    write_calendar(root, "molndal.yml", 'grupp: molndal\nhändelser:\n'
+                   '  - titel: Temadagar\n    datum: 2027-05-24\n    slutdatum: 2027-05-26\n    tid: "09:00-16:00"\n'
+                   '  - titel: Nattjour\n    datum: 2027-06-01\n    slutdatum: 2027-06-02\n    tid: "22:00-06:00"\n')
+    data = feeds(root)["kalender/molndal.ics"]
+    spans = sorted(
+        (e["DTSTART"].dt, e["DTEND"].dt, str(e["SUMMARY"]))
+        for e in recurring_ical_events.of(icalendar.Calendar.from_ical(data)).between(date(2027, 5, 1), date(2027, 7, 1))
+    )
+    local = [(a.astimezone(STOCKHOLM).strftime("%d %H:%M"), b.astimezone(STOCKHOLM).strftime("%d %H:%M"), t) for a, b, t in spans]
+    assert local == [
+        ("24 09:00", "24 16:00", "Temadagar"),
+        ("25 09:00", "25 16:00", "Temadagar"),
+        ("26 09:00", "26 16:00", "Temadagar"),
+        ("01 22:00", "02 06:00", "Nattjour"),
+    ]
+    # The independent parser expands the same days and hours.
+    stream = IcsCalendarStream.calendar_from_ics(data.decode())
+    other = sorted((e.dtstart.astimezone(STOCKHOLM).strftime("%d %H:%M"), e.dtend.astimezone(STOCKHOLM).strftime("%d %H:%M"))
+                   for e in stream.timeline_tz(STOCKHOLM).included(date(2027, 5, 1), date(2027, 7, 1)))
+    assert other == sorted((a, b) for a, b, _ in local)
+
+
+def test_a_series_of_events_over_several_days_with_hours_is_refused(tmp_path: Path):
+    from calendar_support import problems
+
+    root = make_root(tmp_path)
+    write_calendar(root, "molndal.yml", 'grupp: molndal\ndatum: 2027-05-24\nslutdatum: 2027-05-25\ntid: "09:00-16:00"\n'
+                   'upprepning:\n  frekvens: år\n')
+    (message,) = problems(root)
+    assert "kalender/molndal.yml, rad 3, fältet ”slutdatum”: en händelse över flera dagar med tid varje dag kan inte också upprepas" in message

@@ -59,6 +59,11 @@ def _stockholm_timezone() -> Timezone:
     return tz
 
 
+def daily_hours(event: Event) -> bool:
+    """An event over several days whose `tid` is the hours of each day."""
+    return not event.all_day and event.end_date is not None and event.end_time > event.start_time
+
+
 def local(day: date, at: time) -> datetime:
     return datetime.combine(day, at, tzinfo=STOCKHOLM)
 
@@ -96,7 +101,13 @@ def vevent(event: Event, page_url: str, group_name: str | None) -> VEvent:
     if event.all_day:
         item.add("dtstart", event.start_date)
         item.add("dtend", event.last_day + timedelta(days=1))  # exclusive
-    else:
+    elif daily_hours(event):
+        # Those hours on each day, as the page reads; the loader refuses a
+        # series of such events, so the daily rule is the only one.
+        item.add("dtstart", local(event.start_date, event.start_time))
+        item.add("dtend", local(event.start_date, event.end_time))
+        item.add("rrule", vRecur({"freq": "DAILY", "count": (event.last_day - event.start_date).days + 1}))
+    else:  # one block, also overnight (end before start, with slutdatum)
         item.add("dtstart", local(event.start_date, event.start_time))
         item.add("dtend", local(event.last_day, event.end_time))
     if event.recurrence:

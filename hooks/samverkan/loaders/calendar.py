@@ -275,6 +275,15 @@ def _event(
     recurrence = None
     if values["upprepning"] not in (None, f.MISSING) and start not in (None, f.MISSING):
         recurrence = _recurrence(values["upprepning"], start, lines.get("datum"), rel, local)
+        several_days = end not in (None, f.MISSING, start)
+        if several_days and times not in (None, f.MISSING) and times[1] > times[0]:
+            # Each day's hours are a daily rule of their own in the feeds; a
+            # calendar cannot repeat a rule.
+            local.append(
+                Problem(rel, lines.get("slutdatum"), "slutdatum",
+                        "en händelse över flera dagar med tid varje dag kan inte också upprepas",
+                        end.isoformat(), "en upprepning av ett möte på en dag, eller en händelse per tillfälle")
+            )
     if not local and times not in (None, f.MISSING) and start not in (None, f.MISSING) and recurrence is not f.MISSING:
         last = end if end not in (None, f.MISSING) else start
         found = _clock_trouble(start, last, times, recurrence)
