@@ -124,3 +124,40 @@ def test_a_cancelled_date_outside_the_series_is_refused(site_copy: SiteCopy):
     assert result.returncode != 0
     assert "kalender/nordost.yml, rad 12, fältet ”upprepning.inställda”" in result.output
     assert "Menade du ”2027-01-19”?" in result.output
+
+
+def test_one_date_of_a_series_moved_shows_on_pages_and_in_feeds(site_copy: SiteCopy):
+    import recurring_ical_events
+    from datetime import date
+    from zoneinfo import ZoneInfo
+    from ical.calendar_stream import IcsCalendarStream
+
+    path = site_copy.root / "kalender" / "nordost.yml"
+    text = path.read_text(encoding="utf-8")
+    change = ("      ändrade:\n        - datum: 2027-02-16\n          nytt_datum: 2027-02-23\n"
+              "          tid: \"13:00-15:00\"\n          plats: Rådhuset, rum 3\n")
+    path.write_text(text.replace("      undantag: [2026-07-21", change + "      undantag: [2026-07-21", 1), encoding="utf-8")
+    result = site_copy.build()
+    assert result.returncode == 0, result.output
+
+    data = (result.site / "kalender" / "nordost.ics").read_bytes()
+    stockholm = ZoneInfo("Europe/Stockholm")
+    first = sorted(
+        (e["DTSTART"].dt.astimezone(stockholm).strftime("%Y-%m-%d %H:%M"), str(e.get("LOCATION")))
+        for e in recurring_ical_events.of(icalendar.Calendar.from_ical(data)).between(date(2027, 2, 1), date(2027, 3, 1))
+        if str(e["SUMMARY"]) == "NOSAM Nordost"
+    )
+    assert first == [("2027-02-23 13:00", "Rådhuset, rum 3")]
+    second = sorted(
+        (e.dtstart.astimezone(stockholm).strftime("%Y-%m-%d %H:%M"), e.location)
+        for e in IcsCalendarStream.calendar_from_ics(data.decode()).timeline_tz(stockholm).included(date(2027, 2, 1), date(2027, 3, 1))
+        if e.summary == "NOSAM Nordost"
+    )
+    assert second == first
+
+    page = article(result.page("kalender"))
+    february = page.find("h2", id="februari-2027").find_next("table")
+    rows = [[td.get_text() for td in tr.find_all("td")] for tr in february.find_all("tr")[1:] if "NOSAM Nordost" in tr.get_text()]
+    assert [(r[0], r[1], r[4]) for r in rows] == [("tis 23 feb.", "13:00–15:00", "Rådhuset, rum 3")]
+    series = article(result.page("kalender/handelser/nordost-2026-01-20")).get_text()
+    assert "16 februari 2027: flyttat till 23 februari 2027, 13:00–15:00, Rådhuset, rum 3" in series

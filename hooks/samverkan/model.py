@@ -190,6 +190,17 @@ ORDINALS = {1: "första", 2: "andra", 3: "tredje", 4: "fjärde", -1: "sista"}
 
 
 @dataclass(frozen=True, slots=True)
+class OccurrenceChange:
+    """One date of a series held on another day, at other hours or elsewhere."""
+
+    day: date  # the date in the series
+    new_day: date | None = None
+    start_time: time | None = None
+    end_time: time | None = None
+    place: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Recurrence:
     frequency: Frequency
     interval: int = 1
@@ -199,6 +210,7 @@ class Recurrence:
     count: int | None = None
     exceptions: tuple[date, ...] = ()  # dates left out of the series without a word
     cancelled: tuple[date, ...] = ()  # dates that stay in the series, marked as cancelled
+    changes: tuple[OccurrenceChange, ...] = ()  # dates held on another day, time or place
 
     def describe(self) -> str:
         """"Första tisdagen varje månad till och med 31 december 2026"."""
@@ -256,16 +268,34 @@ class Occurrence:
     """One date on which an event takes place (or would have, if cancelled)."""
 
     event: Event
-    date: date
+    date: date  # the day it is held (a changed date's new day)
+    change: OccurrenceChange | None = None
+
+    @property
+    def series_date(self) -> date:
+        """The date the series gives it, before any change."""
+        return self.change.day if self.change else self.date
 
     @property
     def end_date(self) -> date:
         return self.date + (self.event.last_day - self.event.start_date)
 
     @property
+    def start_time(self) -> time | None:
+        return self.change.start_time if self.change and self.change.start_time else self.event.start_time
+
+    @property
+    def end_time(self) -> time | None:
+        return self.change.end_time if self.change and self.change.end_time else self.event.end_time
+
+    @property
+    def place(self) -> str | None:
+        return self.change.place if self.change and self.change.place else self.event.place
+
+    @property
     def cancelled(self) -> bool:
         recurrence = self.event.recurrence
-        return self.event.cancelled or (recurrence is not None and self.date in recurrence.cancelled)
+        return self.event.cancelled or (recurrence is not None and self.series_date in recurrence.cancelled)
 
 
 class AgreementType(StrEnum):

@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 
 from dateutil import rrule
 
-from .model import Event, Frequency, Recurrence
+from .model import Event, Frequency, OccurrenceChange, Recurrence
 
 _FREQ = {
     Frequency.DAILY: rrule.DAILY,
@@ -35,13 +35,30 @@ def as_rrule(recurrence: Recurrence, first: date) -> rrule.rrule:
 
 
 def occurrence_dates(event: Event, until: date) -> list[date]:
-    """Every date the event takes place up to `until`, exceptions left out."""
+    """Every date the event takes place up to `until`, exceptions left out,
+    changed dates on their new day."""
+    return [day for day, _ in held_dates(event, until)]
+
+
+def held_dates(event: Event, until: date) -> list[tuple[date, OccurrenceChange | None]]:
+    """(day, change) for every date up to `until`, in order of day."""
     if event.recurrence is None:
-        return [event.start_date] if event.start_date <= until else []
+        return [(event.start_date, None)] if event.start_date <= until else []
+    changes = {c.day: c for c in event.recurrence.changes}
+    # A date may be moved to before `until` from a little after it.
+    reach = max([until] + [c.day for c in changes.values() if c.new_day and c.new_day <= until])
     rule = as_rrule(event.recurrence, event.start_date)
-    end = datetime.combine(until, datetime.max.time())
     skipped = set(event.recurrence.exceptions)
-    return [d.date() for d in rule.between(datetime.min, end, inc=True) if d.date() not in skipped]
+    found = []
+    for moment in rule.between(datetime.min, datetime.combine(reach, datetime.max.time()), inc=True):
+        day = moment.date()
+        if day in skipped:
+            continue
+        change = changes.get(day)
+        held = change.new_day if change and change.new_day else day
+        if held <= until:
+            found.append((held, change))
+    return sorted(found, key=lambda pair: pair[0])
 
 
 def is_occurrence(recurrence: Recurrence, first: date, day: date) -> bool:

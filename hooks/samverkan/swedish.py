@@ -40,10 +40,10 @@ def when(occurrence: "Occurrence") -> str:
         start, end = occurrence.date, occurrence.end_date
         first = f"{start.day}" if start.month == end.month else f"{start.day} {MONTHS[start.month - 1]}"
         span = f"{first}–{end.day} {MONTHS[end.month - 1]}"
-        return span if event.all_day else f"{span}, {event.start_time:%H:%M}–{event.end_time:%H:%M}"
+        return span if event.all_day else f"{span}, {occurrence.start_time:%H:%M}–{occurrence.end_time:%H:%M}"
     if event.all_day:
         return "Heldag"
-    return f"{event.start_time:%H:%M}–{event.end_time:%H:%M}"
+    return f"{occurrence.start_time:%H:%M}–{occurrence.end_time:%H:%M}"
 
 
 def short_date(day: date) -> str:

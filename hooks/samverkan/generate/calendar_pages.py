@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 from ..memo import memo
 from ..model import Content, Event, Group, Occurrence
-from ..recurrence import occurrence_dates
+from ..recurrence import held_dates, occurrence_dates
 from ..swedish import month_label, short_date, swedish_date, when
 from .feeds import CalendarFeed, EventSerializer, feed_bytes
 from .links import event_ics_uri, event_uri, group_feed_uri, template_helpers
@@ -40,12 +40,12 @@ def webcal(url: str) -> str:
 def occurrences(events, start: date, end: date) -> list[Occurrence]:
     """Every occurrence that touches [start, end], in time order."""
     found = [
-        Occurrence(event, day)
+        occurrence
         for event in events
-        for day in occurrence_dates(event, end)
-        if Occurrence(event, day).end_date >= start
+        for day, change in held_dates(event, end)
+        if (occurrence := Occurrence(event, day, change)).end_date >= start
     ]
-    return sorted(found, key=lambda o: (o.date, o.event.start_time or time(0), o.event.title))
+    return sorted(found, key=lambda o: (o.date, o.start_time or time(0), o.event.title))
 
 
 def meetings_by_day(content: Content) -> dict[tuple[str, date], Event]:

@@ -65,6 +65,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "antal": ("Antal tillfällen", ""),
     "undantag": ("Undantag", "Datum som tas bort ur serien utan att visas. Ska det synas att mötet är inställt: använd Inställda tillfällen."),
     "inställda": ("Inställda tillfällen", "Datum då ett återkommande möte är inställt; det visas som inställt i kalendern och i prenumerationer."),
+    "ändrade": ("Ändrade tillfällen", "Ett datum i serien som hålls en annan dag, en annan tid eller på en annan plats."),
+    "nytt_datum": ("Ny dag", "Den dag mötet hålls i stället. ÅÅÅÅ-MM-DD."),
     "inställd": ("Inställd", "Mötet visas som inställt i kalendern och i prenumerationer."),
     "id": ("Id", "Behövs bara om flera möten samma dag ska skiljas åt."),
     "händelser": ("Händelser", "Flera möten i samma fil; fälten ovan gäller alla som standard."),
@@ -200,6 +202,7 @@ NESTED: dict[str, tuple[f.Field, ...]] = {
     "upprepning": calendar.RECURRENCE_FIELDS,
     "länkar": tools.LINK_FIELDS,
     "händelser": calendar.EVENT_FIELDS,
+    "ändrade": calendar.CHANGE_FIELDS,
     "termer": glossary.TERM_FIELDS,
 }
 

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event as VEvent, Timezone, TimezoneDaylight, TimezoneStandard, vRecur, vText
 
-from ..model import Event, Frequency
+from ..model import Event, Frequency, OccurrenceChange
 
 TZID = "Europe/Stockholm"
 STOCKHOLM = ZoneInfo(TZID)
@@ -148,8 +148,25 @@ class EventSerializer:
             items = [vevent(event, url, group_name)]
             if event.recurrence is not None:
                 items += [cancelled_occurrence(event, day, url, group_name) for day in sorted(event.recurrence.cancelled)]
+                items += [changed_occurrence(event, change, url, group_name)
+                          for change in sorted(event.recurrence.changes, key=lambda c: c.day)]
             self._cache[event.id] = b"".join(item.to_ical() for item in items)
         return self._cache[event.id]
+
+
+def changed_occurrence(event: Event, change: OccurrenceChange, page_url: str, group_name: str | None) -> VEvent:
+    """One date of a series on another day, at other hours or elsewhere: the
+    same UID with RECURRENCE-ID (the date the series gives), the new values."""
+    day = change.new_day or change.day
+    length = event.last_day - event.start_date
+    moved = replace(
+        event, start_date=day, end_date=day + length if event.end_date else None, recurrence=None,
+        start_time=change.start_time or event.start_time, end_time=change.end_time or event.end_time,
+        place=change.place or event.place,
+    )
+    item = vevent(moved, page_url, group_name)
+    item.add("recurrence-id", change.day if event.all_day else local(change.day, event.start_time))
+    return item
 
 
 def cancelled_occurrence(event: Event, day: date, page_url: str, group_name: str | None) -> VEvent:

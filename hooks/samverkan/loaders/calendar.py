@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .. import fields as f
 from ..event_history import EventHistory
-from ..model import ORDINALS, WEEKDAYS, Event, Frequency, Group, Recurrence, Source
+from ..model import ORDINALS, WEEKDAYS, Event, Frequency, Group, OccurrenceChange, Recurrence, Source
 from ..problems import Problem, did_you_mean, fold
 from ..local_time import clock_trouble, shifts_in
 from ..recurrence import is_occurrence, next_occurrence
@@ -63,7 +63,23 @@ RECURRENCE_FIELDS = (
     f.Field("antal", f.positive_int),
     f.Field("undantag", f.list_of(f.a_date), default=()),
     f.Field("inställda", f.list_of(f.a_date), default=()),
+    f.Field("ändrade", lambda raw, where: _changes_list(raw), default=()),
 )
+CHANGE_FIELDS = (
+    f.Field("datum", f.a_date, required=True),
+    f.Field("nytt_datum", f.a_date),
+    f.Field("tid", time_range),
+    f.Field("plats", f.text),
+)
+
+
+def _changes_list(raw):
+    if not isinstance(raw, YamlList):
+        raise f.FieldError("ska vara en lista där varje punkt börjar med -", None, "- datum: ÅÅÅÅ-MM-DD\n  nytt_datum: ...")
+    return raw
+
+
+_changes_list.fields = CHANGE_FIELDS  # for forms (the web editor)
 
 
 def _mapping(raw, where: f.Located) -> YamlMap:
@@ -287,6 +303,11 @@ def _event(
     if not local and times not in (None, f.MISSING) and start not in (None, f.MISSING) and recurrence is not f.MISSING:
         last = end if end not in (None, f.MISSING) else start
         found = _clock_trouble(start, last, times, recurrence)
+        for change in recurrence.changes if recurrence and not found else ():
+            day = change.new_day or change.day
+            for at in (change.start_time or times[0], change.end_time or times[1]):
+                if not found and clock_trouble(day, at):
+                    found = (day, at, clock_trouble(day, at))
         if found:
             day, at, why = found
             local.append(
@@ -372,9 +393,27 @@ def _recurrence(raw: YamlMap, first: date, first_line: int | None, rel: str, pro
     if local:
         problems.extend(local)
         return f.MISSING
+    changes, change_lines = [], []
+    for index, item in enumerate(values["ändrade"]):
+        line = values["ändrade"].line_of(index)
+        if not isinstance(item, YamlMap):
+            local.append(Problem(rel, line, "upprepning.ändrade", "varje ändring ska ha datum: och det som ändras",
+                                 expected="datum:, nytt_datum:, tid:, plats:"))
+            continue
+        change = f.read_fields(item, CHANGE_FIELDS, rel, local, prefix="upprepning.ändrade.")
+        if f.has_missing(change):
+            continue
+        if not (change["nytt_datum"] or change["tid"] or change["plats"]):
+            local.append(Problem(rel, line, "upprepning.ändrade", "ändringen säger inte vad som ändras",
+                                 change["datum"].isoformat(), "nytt_datum:, tid: eller plats:"))
+            continue
+        times = change["tid"]
+        changes.append(OccurrenceChange(change["datum"], change["nytt_datum"], times[0] if times else None,
+                                        times[1] if times else None, change["plats"]))
+        change_lines.append(line)
     recurrence = Recurrence(
         frequency, values["intervall"], weekday, ordinal, values["till"], values["antal"], values["undantag"],
-        values["inställda"],
+        values["inställda"], tuple(changes),
     )
     if not is_occurrence(recurrence, first, first):
         upcoming = next_occurrence(recurrence, first, first)
@@ -399,6 +438,18 @@ def _recurrence(raw: YamlMap, first: date, first_line: int | None, rel: str, pro
                     Problem(rel, line, "upprepning.inställda", "datumet står både under undantag och inställda",
                             day.isoformat(), "inställda (visas som inställt) eller undantag (tas bort), inte båda")
                 )
+    seen: set[date] = set()
+    for change, where in zip(changes, change_lines):
+        if not is_occurrence(recurrence, first, change.day):
+            upcoming = next_occurrence(recurrence, first, change.day)
+            local.append(Problem(rel, where, "upprepning.ändrade.datum", "datumet är inget tillfälle i serien",
+                                 change.day.isoformat(), f"ett av datumen: {recurrence.describe().lower()}",
+                                 upcoming.isoformat() if upcoming else None))
+        elif change.day in values["undantag"] or change.day in values["inställda"] or change.day in seen:
+            local.append(Problem(rel, where, "upprepning.ändrade.datum",
+                                 "datumet står redan under undantag, inställda eller ändrade", change.day.isoformat(),
+                                 "ett datum på ett ställe: undantag, inställda eller ändrade"))
+        seen.add(change.day)
     problems.extend(local)
     return f.MISSING if local else recurrence
 
