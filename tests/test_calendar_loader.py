@@ -66,6 +66,7 @@ def test_recurrences_in_swedish(root: Path):
     upprepning: {frekvens: vecka, intervall: 2, antal: 3}
   - titel: Varje dag
     datum: 2027-01-04
+    id: varje-dag
     upprepning: {frekvens: dag, antal: 2}
   - titel: Årsmöte
     datum: 2027-03-04

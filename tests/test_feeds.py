@@ -315,3 +315,52 @@ def test_a_series_of_events_over_several_days_with_hours_is_refused(tmp_path: Pa
                    'upprepning:\n  frekvens: år\n')
     (message,) = problems(root)
     assert "kalender/molndal.yml, rad 3, fältet ”slutdatum”: en händelse över flera dagar med tid varje dag kan inte också upprepas" in message
+
+
+def test_uids_survive_the_edits_the_guide_describes(tmp_path: Path):
+    """Add an id, move the meeting, add a meeting the same day as another,
+    remove one: every continuing meeting keeps its UID, none takes another's."""
+    from calendar_support import problems
+
+    root = make_root(tmp_path / "repo")
+    git(root, "init", "-q")
+    head = 'grupp: molndal\nhändelser:\n'
+    a = '  - titel: Styrgrupp\n    datum: 2027-01-19\n    tid: "08:30-10:00"\n'
+    b = '  - titel: Arbetsgrupp\n    datum: 2027-02-16\n    tid: "13:00-15:00"\n'
+    path = write_calendar(root, "molndal.yml", head + a + b)
+    commits = iter(range(1, 20))
+
+    def commit() -> dict[str, str]:
+        git(root, "add", "-A")
+        git(root, "commit", "-qm", "edit", when=f"2026-12-{next(commits):02d}T10:00:00+01:00")
+        cal = icalendar.Calendar.from_ical(feeds(root)["kalender/molndal.ics"])
+        return {str(e["SUMMARY"]): str(e["UID"]) for e in cal.walk("VEVENT")}
+
+    first = commit()
+    assert first == {"Styrgrupp": "molndal-2027-01-19@samverkanstorget", "Arbetsgrupp": "molndal-2027-02-16@samverkanstorget"}
+
+    # 1. The guide: give the meeting an id before moving it.
+    a_with_id = a.replace("    datum:", "    id: styrgrupp-jan\n    datum:")
+    path.write_text(head + a_with_id + b, encoding="utf-8")
+    assert commit() == first
+    # 2. Move it.
+    path.write_text(head + a_with_id.replace("2027-01-19", "2027-01-26") + b, encoding="utf-8")
+    assert commit() == first
+    # 3. A second meeting on the Arbetsgrupp's day: refused without an id, with the id to write.
+    c = '  - titel: Extra\n    datum: 2027-02-16\n    tid: "15:30-16:30"\n'
+    path.write_text(head + a_with_id.replace("2027-01-19", "2027-01-26") + b + c, encoding="utf-8")
+    (message,) = problems(root)
+    assert "det här mötet behöver ett eget id. Förväntat: id: molndal-2027-02-16-2" in message
+    c = c.replace("    datum:", "    id: molndal-2027-02-16-2\n    datum:")
+    path.write_text(head + a_with_id.replace("2027-01-19", "2027-01-26") + b + c, encoding="utf-8")
+    third = commit()
+    assert {k: third[k] for k in first} == first and third["Extra"] == "molndal-2027-02-16-2@samverkanstorget"
+    # 4. Remove the Arbetsgrupp: the others keep theirs.
+    path.write_text(head + a_with_id.replace("2027-01-19", "2027-01-26") + c, encoding="utf-8")
+    fourth = commit()
+    assert fourth == {"Styrgrupp": first["Styrgrupp"], "Extra": third["Extra"]}
+    # 5. A new meeting on the Styrgrupp's old day cannot take over its UID.
+    d = '  - titel: Ny\n    datum: 2027-01-19\n    tid: "08:30-10:00"\n'
+    path.write_text(head + a_with_id.replace("2027-01-19", "2027-01-26") + c + d, encoding="utf-8")
+    (message,) = problems(root)
+    assert "två händelser har samma id" in message and "molndal-2027-01-19" in message

@@ -31,10 +31,34 @@ class EventHistory:
         self._versions: dict[str, list[tuple[int, dict[str, str]]]] = {}
         self._prefix: str | None | bool = False  # False: not asked git yet
 
-    def stamp(self, rel: str, path: Path, event_id: str, current: str) -> tuple[int, datetime]:
+    def identity(self, rel: str, written: str, explicit: bool, day: str, file_slug: str, current: dict) -> str:
+        """The id an event is known by: as written, unless an `id` was given
+        to a meeting that had none, in which case it keeps the id it had
+        (file + date), so subscribers' calendars update it rather than add it.
+
+        `current` is the file as it is now ({id: (fingerprint, explicit, day)}),
+        the last version of the history that matters for a preview."""
+        if not explicit:
+            return written
+        versions = [fingerprints for _, fingerprints in self._committed(rel)] + [current]
+        for before, after in zip(versions, versions[1:]):
+            if written in before or written not in after:
+                continue
+            # The version where this id first appears: did a meeting without
+            # id on its date go away at the same time?
+            derived = f"{file_slug}-{after[written][2]}"
+            if derived in before and not before[derived][1] and derived not in after:
+                return derived
+            return written
+        return written
+
+    def stamp(self, rel: str, path: Path, event_id: str, current: str, written: str | None = None) -> tuple[int, datetime]:
         sequence, changed_at, previous = -1, None, None
         for commit_time, fingerprints in self._committed(rel):
-            fingerprint = fingerprints.get(event_id)
+            # Under the id it has now, or (before an `id` was given) the one it had.
+            found = fingerprints.get(written) if written else None
+            found = found or fingerprints.get(event_id)
+            fingerprint = found[0] if found else None
             if fingerprint is None:
                 continue
             if fingerprint != previous:

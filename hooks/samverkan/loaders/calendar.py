@@ -153,21 +153,35 @@ def file_slug(rel: str) -> str:
     return f.suggest_slug(stem.replace("/", "-")) or "kalender"
 
 
-def event_ids(rel: str, items: list[Entry]) -> list[str]:
-    """Explicit ids, or file + first date; a second event on the same date in
-    the same file gets -2, -3, ... in the order written."""
+@dataclass(frozen=True)
+class WrittenId:
+    """An event's id as its file gives it."""
+
+    id: str
+    explicit: bool  # written as `id:`
+    day: str  # the first date as written
+    numbered: bool = False  # a second event that day without `id` (refused: its number would shift)
+
+
+def written_ids(rel: str, items: list[Entry]) -> list[WrittenId]:
+    """Explicit ids, or file + first date. A second event on the same date in
+    the same file gets -2, -3, ... in the order written; the build refuses it
+    and asks for exactly that id, so it keeps the identity it had."""
     base = file_slug(rel)
     seen: dict[str, int] = {}
     ids = []
     for entry in items:
         explicit = _lookup(entry.item, "id")
-        if isinstance(explicit, str) and f.is_slug(explicit.strip()):
-            ids.append(explicit.strip())
-            continue
         day = str(_raw(entry, "datum") or "utan-datum").strip()
+        if isinstance(explicit, str) and f.is_slug(explicit.strip()):
+            ids.append(WrittenId(explicit.strip(), True, day))
+            continue
         derived = f"{base}-{day}"
         seen[derived] = seen.get(derived, 0) + 1
-        ids.append(derived if seen[derived] == 1 else f"{derived}-{seen[derived]}")
+        if seen[derived] == 1:
+            ids.append(WrittenId(derived, False, day))
+        else:
+            ids.append(WrittenId(f"{derived}-{seen[derived]}", False, day, numbered=True))
     return ids
 
 
@@ -181,13 +195,14 @@ def fingerprint(entry: Entry) -> str:
     return json.dumps(merged, sort_keys=True, ensure_ascii=False, default=str)
 
 
-def fingerprints_of_text(text: str, rel: str) -> dict[str, str]:
-    """{event id: fingerprint} of one version of a calendar file (for the history)."""
+def fingerprints_of_text(text: str, rel: str) -> dict[str, tuple[str, bool, str]]:
+    """{event id: (fingerprint, explicit id, first date)} of one version of a
+    calendar file (for the history)."""
     data, problems = parse_yaml(text, rel)
     items = entries(data) if not problems else None
     if not items:
         return {}
-    return dict(zip(event_ids(rel, items), (fingerprint(e) for e in items)))
+    return {w.id: (fingerprint(e), w.explicit, w.day) for w, e in zip(written_ids(rel, items), items)}
 
 
 def load_events(
@@ -222,14 +237,26 @@ def load_events(
             defaults = f.read_fields(items[0].defaults, SHARED_FIELDS, rel, problems)
             if f.has_missing(defaults):
                 continue
-        ids = event_ids(rel, items)
-        for entry, event_id in zip(items, ids):
+        written = written_ids(rel, items)
+        current = {w.id: (fingerprint(e), w.explicit, w.day) for w, e in zip(written, items)}
+        for entry, given in zip(items, written):
             if not entry.item:
                 problems.append(
                     Problem(rel, entry.item.line or None, LIST_KEY, "varje händelse ska ha nycklar", expected="datum:, tid:, ...")
                 )
                 continue
-            event = _event(entry, event_id, defaults, rel, path, group_slugs, groups, problems, history)
+            if given.numbered:
+                # Without an id its identity would be a number that shifts when
+                # a meeting that day is added or removed.
+                problems.append(
+                    Problem(rel, entry.item.line, "id",
+                            "flera möten samma dag i samma fil: det här mötet behöver ett eget id",
+                            None, f"id: {given.id}", given.id)
+                )
+                continue
+            # Giving a meeting an id keeps the identity it had (from the history).
+            event_id = history.identity(rel, given.id, given.explicit, given.day, file_slug(rel), current)
+            event = _event(entry, event_id, defaults, rel, path, group_slugs, groups, problems, history, given.id)
             if event is None:
                 continue
             line = entry.item.line_of(next((k for k in entry.item if fold(str(k)) == "id"), "")) or entry.item.line
@@ -260,6 +287,7 @@ def _event(
     groups: dict[str, Group],
     problems: list[Problem],
     history: EventHistory,
+    written_id: str,
 ) -> Event | None:
     local: list[Problem] = []
     own = f.read_fields(entry.item, EVENT_FIELDS, rel, local)
@@ -317,7 +345,7 @@ def _event(
     problems.extend(local)
     if local or f.has_missing(values) or recurrence is f.MISSING or title is None:
         return None
-    sequence, modified = history.stamp(rel, path, event_id, fingerprint(entry))
+    sequence, modified = history.stamp(rel, path, event_id, fingerprint(entry), written_id)
     return Event(
         id=event_id,
         title=title,
