@@ -161,3 +161,11 @@ def test_one_date_of_a_series_moved_shows_on_pages_and_in_feeds(site_copy: SiteC
     assert [(r[0], r[1], r[4]) for r in rows] == [("tis 23 feb.", "13:00–15:00", "Rådhuset, rum 3")]
     series = article(result.page("kalender/handelser/nordost-2026-01-20")).get_text()
     assert "16 februari 2027: flyttat till 23 februari 2027, 13:00–15:00, Rådhuset, rum 3" in series
+
+
+def test_the_subscribe_page_tells_of_the_window_and_the_archive_feed(example_site):
+    page = article(example_site.page("kalender/prenumerera"))
+    text = page.get_text(" ")
+    assert "det senaste året och alla kommande" in text
+    assert link(page, "https://samverkanstorget.example.se/kalender/arkiv.ics")
+    assert (example_site.site / "kalender" / "arkiv.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")

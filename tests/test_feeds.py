@@ -364,3 +364,23 @@ def test_uids_survive_the_edits_the_guide_describes(tmp_path: Path):
     path.write_text(head + a_with_id.replace("2027-01-19", "2027-01-26") + c + d, encoding="utf-8")
     (message,) = problems(root)
     assert "två händelser har samma id" in message and "molndal-2027-01-19" in message
+
+
+def test_subscribed_feeds_hold_the_last_year_and_ahead_and_the_archive_holds_all(tmp_path: Path):
+    root = make_root(tmp_path)
+    write_calendar(root, "molndal.yml", 'grupp: molndal\nhändelser:\n'
+                   '  - titel: Gammalt\n    datum: 2024-03-05\n'
+                   '  - titel: Förra våren\n    datum: 2026-03-04\n'
+                   '  - titel: Gammal serie\n    datum: 2023-01-10\n    upprepning: {frekvens: vecka, antal: 10}\n'
+                   '  - titel: Pågående serie\n    datum: 2020-01-07\n    upprepning: {frekvens: månad, veckodag: tisdag, ordning: 1}\n'
+                   '  - titel: Serie som slutade i år\n    datum: 2025-01-07\n    upprepning: {frekvens: månad, veckodag: tisdag, ordning: 1, till: 2026-01-31}\n')
+    found = feeds(root)
+
+    def titles(uri: str) -> set[str]:
+        return {str(e["SUMMARY"]) for e in icalendar.Calendar.from_ical(found[uri]).walk("VEVENT")}
+
+    window = {"Förra våren", "Pågående serie", "Serie som slutade i år"}
+    assert titles("kalender/alla.ics") == window
+    assert titles("kalender/molndal.ics") == window
+    assert titles("kalender/arkiv.ics") == window | {"Gammalt", "Gammal serie"}
+    assert "kalender/handelser/molndal-2024-03-05.ics" in found  # each event keeps its own file

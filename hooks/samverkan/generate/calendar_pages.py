@@ -20,6 +20,10 @@ ARCHIVE = "kalender/arkiv.md"
 YEAR_WHEEL = "kalender/arshjul.md"
 SUBSCRIBE = "kalender/prenumerera.md"
 ALL_FEED = "kalender/alla.ics"
+ARCHIVE_FEED = "kalender/arkiv.ics"
+# Subscribers' clients fetch a whole feed on every poll: the feeds people
+# subscribe to hold the last year and everything ahead; the archive feed holds all.
+FEED_WINDOW = timedelta(days=365)
 HORIZON = timedelta(days=366)  # how far ahead the pages list meetings
 
 
@@ -74,22 +78,41 @@ def by_month(items: list[Occurrence]) -> list[tuple[str, list[Occurrence]]]:
     return [(month_label(d), list(g)) for d, g in groupby(items, key=lambda o: o.date.replace(day=1))]
 
 
+def in_window(event: Event, since: date) -> bool:
+    """Whether the event has (or may have) an occurrence ending on or after `since`."""
+    if event.recurrence is None:
+        return event.last_day >= since
+    if event.recurrence.until is None and event.recurrence.count is None:
+        return True
+    held = held_dates(event, event.recurrence.until or date.max)
+    return bool(held) and Occurrence(event, *held[-1]).end_date >= since
+
+
 def calendar_feeds(content: Content) -> list[CalendarFeed]:
+    since = content.today - FEED_WINDOW
+    current = tuple(e for e in content.events if in_window(e, since))
     feeds = [
         CalendarFeed(
             ALL_FEED,
             "Samverkanstorget – alla möten",
-            "Möten och händelser i Vårdsamverkan Göteborgsområdet",
+            "Möten och händelser i Vårdsamverkan Göteborgsområdet, det senaste året och framåt",
+            current,
+        ),
+        CalendarFeed(
+            ARCHIVE_FEED,
+            "Samverkanstorget – alla möten sedan starten",
+            "Alla möten och händelser i Vårdsamverkan Göteborgsområdet, också äldre än ett år",
             content.events,
-        )
+        ),
     ]
     for group in content.groups.values():
         feeds.append(
             CalendarFeed(
                 group_feed_uri(group),
                 f"{group.name} – Samverkanstorget",
-                f"Möten för {group.name}" + (" och dess undergrupper" if content.children(group.slug) else ""),
-                content.events_of_group(group.slug, with_subgroups=True),
+                f"Möten för {group.name}" + (" och dess undergrupper" if content.children(group.slug) else "")
+                + ", det senaste året och framåt",
+                tuple(e for e in content.events_of_group(group.slug, with_subgroups=True) if in_window(e, since)),
             )
         )
     for event in content.events:
@@ -189,7 +212,7 @@ def _subscribe(content: Content, site_url: str, helpers: dict) -> str:
     feeds = [("Alla möten", *links(ALL_FEED))]
     feeds += [(g.name, *links(group_feed_uri(g))) for g in content.groups.values() if not g.is_wound_up(content.today)]
     return render("subscribe.md.j2", SUBSCRIBE, **helpers, front=front_matter("Prenumerera på kalendern"), feeds=feeds,
-                  all_https=absolute(site_url, ALL_FEED))
+                  all_https=absolute(site_url, ALL_FEED), archive=links(ARCHIVE_FEED))
 
 
 def _url_text(url: str) -> str:
