@@ -144,6 +144,9 @@ def sizes_of(site: Path) -> dict:
         "index_kb": len(index) / 1000,
         "index_gz_kb": len(gzip.compress(index, 6)) / 1000,
         "all_ics_kb": (site / "kalender" / "alla.ics").stat().st_size / 1000,
+        # The archive feed of every meeting (alla.ics holds the last year and ahead).
+        "archive_ics_kb": (site / "kalender" / "arkiv.ics").stat().st_size / 1000
+        if (site / "kalender" / "arkiv.ics").exists() else 0.0,
         "ics_files": len(feeds),
         "ics_total_kb": sum(f.stat().st_size for f in feeds) / 1000,
     }
@@ -303,8 +306,8 @@ def table(rows: list[dict]) -> str:
     head = [
         "| Minnesanteckningar | Händelser | Sidor | Bygge, median (s) | spridning | Varav våra hooks (s) | "
         "Vanlig mkdocs-material, median (s) | spridning | Kvot (medianer) | kvot per omgång | Toppminne (MB) | "
-        "Sökindex (kB, gzip) | alla.ics (kB) | Sök svarar, mobil (s) | make check (s) | Belastning |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "Sökindex (kB, gzip) | alla.ics (kB) | arkiv.ics (kB) | Sök svarar, mobil (s) | make check (s) | Belastning |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
         check = f"{r['check']:.1f}" if "check" in r else "–"
@@ -314,7 +317,7 @@ def table(rows: list[dict]) -> str:
             f"{r['wall_min']:.1f}–{r['wall_max']:.1f} | {r['hooks']:.1f} | {r['plain_wall']:.1f} | "
             f"{r['plain_min']:.1f}–{r['plain_max']:.1f} | {r['ratio']:.2f} | "
             f"{min(r['ratios']):.2f}–{max(r['ratios']):.2f} | {n(r['peak_mb'])} | "
-            f"{n(r['index_kb'])} ({n(r['index_gz_kb'])}) | {n(r['all_ics_kb'])} | {search} | {check} | {r['load']:.2f} |"
+            f"{n(r['index_kb'])} ({n(r['index_gz_kb'])}) | {n(r['all_ics_kb'])} | {n(r.get('archive_ics_kb', 0))} | {search} | {check} | {r['load']:.2f} |"
         )
     previews = [r for r in rows if "preview" in r]
     if previews:
