@@ -186,6 +186,8 @@ def generate(target: Path, minutes: int, seed: int = 1) -> dict:
     events = 0
     singles_per_group = max(1, minutes // 5 // len(meeting_groups))
     weekday_names = ["måndag", "tisdag", "onsdag", "torsdag", "fredag"]
+    # Like the minutes, the single meetings reach ten years back.
+    spacing = max(7, 3650 // singles_per_group)
     for slug, name, weekday, ordinal in meeting_groups:
         first = nth_weekday(date(2026, 1, 1), weekday, ordinal)
         lines = [f"grupp: {slug}", f"plats: {name.split(' ', 1)[1]}s mötesrum", "händelser:",
@@ -194,8 +196,10 @@ def generate(target: Path, minutes: int, seed: int = 1) -> dict:
                  "      till: 2027-12-31"]
         events += 1
         for n in range(singles_per_group):
-            day = TODAY - timedelta(days=7 * (n + 1)) + timedelta(days=rng.randint(0, 3))
-            lines += [f"  - titel: Arbetsmöte {n + 1}", f"    datum: {day.isoformat()}", '    tid: "13:00-15:00"']
+            day = TODAY - timedelta(days=spacing * (n + 1)) + timedelta(days=rng.randint(0, 3))
+            # An id of its own: it may fall on the day the series starts.
+            lines += [f"  - titel: Arbetsmöte {n + 1}", f"    id: {slug}-arbetsmote-{n + 1}", f"    datum: {day.isoformat()}",
+                      '    tid: "13:00-15:00"']
             events += 1
         lines += ["  - titel: Extra möte", f"    id: {slug}-extra", "    datum: 2027-03-09", '    tid: "13:00-15:00"', "    inställd: true"]
         events += 1
