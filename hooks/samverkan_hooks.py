@@ -76,7 +76,6 @@ class BuildState:
     problem_banner: str
     sources: dict  # generated page -> the editor's file it comes from
     updated: dict  # editor's file (repository path) -> date of its last change
-    abbreviations: str  # the glossary as Markdown abbreviations, for every page
     withheld: frozenset[str]  # editors' files a preview must not show (see Problem.withhold)
 
 
@@ -252,7 +251,6 @@ def _load(config: MkDocsConfig) -> BuildState:
         problem_banner=_banner(problems),
         sources={p.uri: p.source for p in pages if p.source},
         updated=last_changed(root, CONTENT_ROOTS),
-        abbreviations=abbreviations(result.content),
         withheld=result.withheld,
     )
 
@@ -390,7 +388,9 @@ def _plan_rendering(files: Files, config: MkDocsConfig, state: BuildState) -> No
         inputs.append(
             PageInput(
                 uri,
-                fingerprint(text, str(day), str(source in state.withheld)),
+                # The page's abbreviations are part of what it is made of.
+                fingerprint(text, str(day), str(source in state.withheld),
+                            abbreviations(state.content, text.decode("utf-8", "replace"))),
                 file.url,
                 file.abs_dest_path,
                 # The tag index and tags.json are made from the tools as they render.
@@ -402,7 +402,6 @@ def _plan_rendering(files: Files, config: MkDocsConfig, state: BuildState) -> No
         )
     site = fingerprint(
         json.dumps(config.nav, ensure_ascii=False, sort_keys=True),
-        state.abbreviations,
         state.problem_banner,
         *(path.read_bytes() for path in _site_templates(root)),
     )
@@ -524,7 +523,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         day = date_of(state.root, source, state.updated)
         if day is not None:
             page.meta["revision_date"] = f"Senast uppdaterad {swedish_date(day)}"
-    return f"{markdown}\n\n{state.abbreviations}\n" if state.abbreviations else markdown
+    glossary = abbreviations(state.content, markdown)
+    return f"{markdown}\n\n{glossary}\n" if glossary else markdown
 
 
 @_timed

@@ -103,20 +103,19 @@ def export_plain(project: Path, plain: Path) -> None:
     generated = {p.uri for p in pages}
     docs = plain / "docs"
     shutil.copytree(project / "docs", docs, ignore=shutil.ignore_patterns("grupper", "dokument", "overenskommelser", "*.yml"))
-    abbr = abbreviations(content)
     written = []
     for path in sorted(docs.rglob("*.md")):
         uri = path.relative_to(docs).as_posix()
         text = path.read_text(encoding="utf-8")
         if "render_macros: true" in text:
             text = render_macros(text.replace("render_macros: true\n", ""), content, uri)
-        path.write_text(f"{text}\n\n{abbr}\n", encoding="utf-8")
+        path.write_text(f"{text}\n\n{abbreviations(content, text)}\n", encoding="utf-8")
         if not uri.startswith("aktuellt/posts/"):
             written.append(uri)
     for page in pages:
         target = docs / page.uri
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(f"{page.markdown}\n\n{abbr}\n", encoding="utf-8")
+        target.write_text(f"{page.markdown}\n\n{abbreviations(content, page.markdown)}\n", encoding="utf-8")
     for feed in feed_files(content, site_url):
         (docs / feed.uri).parent.mkdir(parents=True, exist_ok=True)
         (docs / feed.uri).write_bytes(feed.data)

@@ -231,12 +231,15 @@ def glossary_page(content: Content) -> GeneratedPage:
     return GeneratedPage(GLOSSARY_PAGE, markdown, "docs/om/ordlista.yml")
 
 
-def abbreviations(content: Content) -> str:
-    """Markdown abbreviation definitions, appended to every page so that each
-    acronym gets its explanation wherever it appears (the `abbr` extension).
-    Terms are single words (checked on load) and explanations end up in an
-    attribute, which the Markdown serializer escapes."""
-    return "\n".join(f"*[{t.term}]: {t.explanation}" for t in content.glossary)
+def abbreviations(content: Content, markdown: str) -> str:
+    """Markdown abbreviation definitions for a page, so that each acronym
+    gets its explanation wherever it appears (the `abbr` extension). Only the
+    terms the page's text contains: the others would change nothing, and so
+    a new term in the glossary re-renders only the pages that use it (the
+    preview) and no page converts the whole glossary. Terms are single words
+    (checked on load) and explanations end up in an attribute, which the
+    Markdown serializer escapes."""
+    return "\n".join(f"*[{t.term}]: {t.explanation}" for t in content.glossary if t.term in markdown)
 
 
 def site_assets(content: Content) -> tuple[GeneratedAsset, ...]:
