@@ -14,6 +14,7 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 CONTENT = ("docs", "minnesanteckningar", "kalender", "verktygslada", "hooks", "mkdocs.yml", ".github")
 TODAY = "2026-11-24"
+SITE_ADDRESS = "https://samverkanstorget.example.se/"
 
 
 @dataclass
@@ -50,7 +51,9 @@ class SiteCopy:
 
     def build(self, *args: str, site: Path | None = None, env: dict | None = None) -> BuildResult:
         site = site or self.root / "site"
-        run_env = {**os.environ, "SAMVERKAN_IDAG": TODAY, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+        # As published (the workflows set the address); tests of the address set their own.
+        run_env = {**os.environ, "SAMVERKAN_IDAG": TODAY, "NO_MKDOCS_2_WARNING": "1",
+                   "SAMVERKAN_ADRESS": SITE_ADDRESS, **(env or {})}
         proc = subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site), *args],
             cwd=self.root,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -75,3 +76,34 @@ def test_external_link_report(example_site):
     assert "https://www.socialstyrelsen.se/" in result.stdout
     assert "verktygslada/sip/" in result.stdout
     assert "127.0.0.1" not in result.stdout
+
+
+def test_the_site_address_comes_from_the_environment_also_under_a_sub_path(site_copy):
+    import gzip
+
+    address = "https://org.github.io/samverkanstorget/"
+    result = site_copy.build(env={"SAMVERKAN_ADRESS": address})
+    assert result.returncode == 0, result.output
+    site = result.site
+    assert '<link rel="canonical" href="https://org.github.io/samverkanstorget/grupper/nordost/">' in result.page("grupper/nordost")
+    assert "<loc>https://org.github.io/samverkanstorget/kalender/</loc>" in (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "https://org.github.io/samverkanstorget/aktuellt/" in (site / "aktuellt" / "rss.xml").read_text(encoding="utf-8")
+    feed = (site / "kalender" / "alla.ics").read_bytes().replace(b"\r\n ", b"").decode()
+    assert "URL:https://org.github.io/samverkanstorget/kalender/handelser/" in feed
+    subscribe = result.page("kalender/prenumerera")
+    assert "webcal://org.github.io/samverkanstorget/kalender/alla.ics" in subscribe
+    assert 'href="https://org.github.io/samverkanstorget/grupper/"' in (site / "404.html").read_text(encoding="utf-8")
+    assert "samverkanstorget.example.se" not in "".join(p.read_text(encoding="utf-8", errors="replace") for p in site.rglob("*.html"))
+
+
+def test_a_local_build_never_points_at_a_production_address(site_copy):
+    env = {k: v for k, v in os.environ.items() if k != "SAMVERKAN_ADRESS"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_copy.root / "lokal")],
+        cwd=site_copy.root, env={**env, "SAMVERKAN_IDAG": "2026-11-24", "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True, text=True, timeout=300,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    feed = (site_copy.root / "lokal" / "kalender" / "alla.ics").read_bytes().replace(b"\r\n ", b"").decode()
+    assert "URL:http://127.0.0.1:8000/kalender/" in feed
+    assert "samverkanstorget.example.se" not in feed

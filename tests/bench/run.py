@@ -53,7 +53,8 @@ from samverkan.generate.navigation import navigation  # noqa: E402
 from samverkan.generate.pages import abbreviations, site_assets, site_pages  # noqa: E402
 
 WORK = Path(os.environ.get("SAMVERKAN_BENCH_DIR", "/tmp/samverkan-bench"))
-ENV = {**os.environ, "SAMVERKAN_IDAG": TODAY.isoformat(), "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+ENV = {**os.environ, "SAMVERKAN_IDAG": TODAY.isoformat(), "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1",
+       "SAMVERKAN_ADRESS": "https://samverkanstorget.example.se/"}
 MACROS = {
     "kommande_moten": macros.upcoming_meetings,
     "senaste_minnesanteckningar": macros.latest_minutes,
