@@ -313,7 +313,7 @@ def _editor_files(state: BuildState, config: MkDocsConfig):
         )
     site = config.extra.get("redaktor") or {}
     backend = dict(site.get("backend") or {"name": "github", "repo": "ORGANISATION/samverkanstorget"})
-    settings = editor_config(state.content, backend, f"http://127.0.0.1:{_editor_port()}/api/v1")
+    settings = editor_config(state.content, backend, f"http://127.0.0.1:{_editor_port()}/api/v1", config.site_url or "/")
     if site.get("publish_mode"):  # editorial_workflow: every change a pull/merge request
         settings["publish_mode"] = site["publish_mode"]
     yield f"{EDITOR_DIR}/index.html", "content", editor_page(script)

@@ -307,7 +307,7 @@ def _folder(name, label, singular, folder, fields, identifier, *, slug="{{slug}}
     return collection
 
 
-def editor_config(content: Content, backend: dict[str, Any], local_backend_url: str) -> dict[str, Any]:
+def editor_config(content: Content, backend: dict[str, Any], local_backend_url: str, site_url: str = "/") -> dict[str, Any]:
     """Decap's config.yml as data; `backend` is the site's (mkdocs.yml: extra.redaktor)."""
     return {
         "locale": "sv",
@@ -316,7 +316,7 @@ def editor_config(content: Content, backend: dict[str, Any], local_backend_url: 
         "local_backend": {"url": local_backend_url, "allowed_hosts": ["127.0.0.1", "localhost"]},
         "media_folder": "docs/bilagor",
         "public_folder": "/bilagor",
-        "site_url": "/",
+        "site_url": site_url,
         "show_preview_links": False,
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
         "collections": collections(content),
