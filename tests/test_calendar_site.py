@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import icalendar
 
 from conftest import SiteCopy
@@ -169,3 +171,17 @@ def test_the_subscribe_page_tells_of_the_window_and_the_archive_feed(example_sit
     assert "det senaste året och alla kommande" in text
     assert link(page, "https://samverkanstorget.example.se/kalender/arkiv.ics")
     assert (example_site.site / "kalender" / "arkiv.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
+
+
+def test_every_event_page_has_a_title_of_its_own_with_its_date(example_site):
+    from collections import Counter
+
+    titles = Counter()
+    for page in (example_site.site / "kalender" / "handelser").rglob("index.html"):
+        html = page.read_text(encoding="utf-8")
+        titles[re.search(r"<title>(.*?)</title>", html, re.S).group(1).strip()] += 1
+    assert titles and max(titles.values()) == 1, [t for t, n in titles.items() if n > 1]
+    heading = article(example_site.page("kalender/handelser/nordost-extra-2026-12")).find("h1").get_text()
+    assert heading.strip("¶") == "Extra möte om handlingsplan 2027 8 december 2026"
+    series = article(example_site.page("kalender/handelser/nordost-2026-01-20")).find("h1").get_text()
+    assert series.strip("¶").startswith("NOSAM Nordost: tredje tisdagen varje månad")

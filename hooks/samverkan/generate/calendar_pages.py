@@ -139,6 +139,29 @@ def feed_files(content: Content, site_url: str) -> tuple[GeneratedFile, ...]:
 _FEEDS = memo()
 
 
+def event_heading(event: Event) -> str:
+    """The title and when, so that no two event pages share a title: many
+    meetings are called by their group's name."""
+    if event.recurrence is not None:
+        return f"{event.title}: {event.recurrence.describe()[0].lower()}{event.recurrence.describe()[1:]}"
+    if event.end_date:
+        return f"{event.title} {swedish_date(event.start_date)}–{swedish_date(event.end_date)}"
+    return f"{event.title} {swedish_date(event.start_date)}"
+
+
+def event_summary(event: Event, content: Content) -> str:
+    """The page's description for search engines and link previews."""
+    if event.description:
+        return " ".join(event.description.split())[:300]
+    group = content.groups.get(event.group)
+    parts = [event_heading(event)]
+    if group and group.name != event.title:
+        parts.append(group.name)
+    if event.place:
+        parts.append(event.place)
+    return ", ".join(parts) + "."
+
+
 def calendar_pages(content: Content, site_url: str) -> list[GeneratedPage]:
     helpers = template_helpers(content)
     pages = [
@@ -175,7 +198,8 @@ def calendar_pages(content: Content, site_url: str) -> list[GeneratedPage]:
                     "event.md.j2",
                     uri,
                     **helpers,
-                    front=front_matter(event.title, description=event.description or event.title),
+                    front=front_matter(event_heading(event), description=event_summary(event, content)),
+                    heading=event_heading(event),
                     event=event,
                     group=content.groups.get(event.group),
                     upcoming=[d for d in dates if d >= content.today][:12],
