@@ -41,6 +41,7 @@ from samverkan.generate.navigation import NEWS_INDEX, navigation
 from samverkan.generate.news_feed import RSS_URI, rss
 from samverkan.generate.output import GeneratedAsset, GeneratedFile, GeneratedPage
 from samverkan.generate.pages import abbreviations, site_assets, site_pages
+from samverkan.generate.tables import label_cells
 from samverkan.model import Content
 from samverkan.markup_policy import first_heading
 from samverkan.preview import PageInput, PreviewState, fingerprint, merge_search_index
@@ -529,6 +530,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 @_timed
 def on_page_content(html_content: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    html_content = label_cells(html_content)  # tables as cards on a phone
     banner = _state().problem_banner
     return banner + html_content if banner else html_content
 

@@ -11,6 +11,7 @@ import os
 import shutil
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import icalendar
@@ -18,6 +19,10 @@ import pytest
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 from axe_playwright_python.sync_playwright import Axe  # noqa: E402
+
+from conftest import REPO  # noqa: E402
+
+SHOTS = Path(os.environ.get("SAMVERKAN_SKARMBILDER", REPO / "site-screenshots"))
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 if CHROMIUM is None:
@@ -181,3 +186,25 @@ def test_focus_is_visible(page, site_url):
         return {tag: el.tagName, outline: s.outlineStyle, width: s.outlineWidth, text: el.textContent.trim()};
     }""")
     assert focused["tag"] == "A" and focused["outline"] != "none" and focused["width"] != "0px", focused
+
+
+@pytest.mark.parametrize("path", ["overenskommelser/", "grupper/nordost/", "nosam/", "kalender/", "kalender/arkiv/", "redaktorer/granskning/", "kalender/prenumerera/", "om/ordlista/"])
+def test_every_table_fits_a_phone_screen(page, site_url, path):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(site_url + path)
+    tables = page.locator("article table")
+    assert tables.count() > 0
+    widths = page.evaluate("""() => [...document.querySelectorAll('article table')].map(t => {
+        const box = t.getBoundingClientRect();
+        return [box.left, box.right, t.scrollWidth, t.clientWidth];
+    })""")
+    for left, right, scroll, client in widths:
+        assert left >= 0 and right <= 390 and scroll <= client + 1, (path, left, right, scroll, client)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    # Each cell says which column it is.
+    first_row = page.locator("article table tbody tr").first
+    labels = first_row.locator("td").evaluate_all("cells => cells.map(c => c.dataset.label)")
+    assert all(labels), labels
+    if path == "overenskommelser/":
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SHOTS / "telefon-overenskommelser.png"), full_page=True)
