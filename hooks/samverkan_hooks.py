@@ -557,6 +557,13 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return output
 
 
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    """The 404 page is a theme template, not a page: name its landmarks too."""
+    if template_name == "404.html":
+        return on_post_page(output_content, None, config)
+    return output_content
+
+
 @_timed
 def on_post_build(config: MkDocsConfig) -> None:
     global _build, _rendering, _markdown_pool

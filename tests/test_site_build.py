@@ -181,6 +181,10 @@ def test_swedish_404_page(example_site):
     assert page.find("html")["lang"] == "sv"
     assert page.find("h1").get_text() == "Sidan finns inte"
     assert page.find("a", string="Gå till startsidan")
+    # Its own title, and named landmarks like every page (see on_post_template).
+    assert page.find("title").get_text() == "Sidan finns inte – Samverkanstorget"
+    assert page.select_one("nav.md-nav--primary")["aria-label"] == "Huvudmeny"
+    assert page.select_one('div.md-search[role="dialog"]')["aria-label"] == "Sök på webbplatsen"
 
 
 def test_glossary_explains_acronyms_everywhere(example_site):
