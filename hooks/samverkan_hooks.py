@@ -548,12 +548,20 @@ _LANDMARK_NAMES = (
     ('<nav class="md-nav md-nav--primary">', '<nav class="md-nav md-nav--primary" aria-label="Om nyheten">'),
     ('<nav class="md-tags" >', '<nav class="md-tags" aria-label="Ämnen">'),
 )
+# Material's Swedish for its news blog reads as a translation; said the way the site says it.
+_BLOG_WORDS = (
+    ("\n                    Tillbaka till index\n", "\n                    Alla nyheter\n"),
+    ("\n                    Metadata\n", "\n                    Om nyheten\n"),
+)
 
 
 @_timed
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     for material, named in _LANDMARK_NAMES:
         output = output.replace(material, named, 1)
+    if 'class="md-post__back"' in output:
+        for material, ours in _BLOG_WORDS:
+            output = output.replace(material, ours, 1)
     return output
 
 

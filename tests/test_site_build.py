@@ -213,3 +213,12 @@ def test_about_section_with_accessibility_statement_and_privacy(example_site):
         "Teknisk information om webbplatsens tillgänglighet",
     ]
     assert "inga kakor" in text_of(article(example_site.page("om/personuppgifter"))).lower()
+
+
+def test_no_material_english_or_translation_words_on_news_posts(example_site):
+    post = next((example_site.site / "aktuellt").rglob("2018/**/index.html"))
+    html = post.read_text(encoding="utf-8")
+    assert "Alla nyheter" in html and "Om nyheten" in html
+    assert "Tillbaka till index" not in html and ">Metadata<" not in html.replace("\n", "").replace(" ", "")
+    for page in example_site.site.rglob("*.html"):
+        assert "Made with" not in page.read_text(encoding="utf-8"), page
