@@ -90,7 +90,7 @@ SEARCHES = [
     ("läkemedelsgenomgång", "Minnesanteckningar NOSAM Mölndal 12 maj 2026"),
     ("tillgänglighet", "Tillgänglighetsredogörelse"),
     ("familjecentral", "Familjecentrerat arbetssätt (FCA)"),
-    ("dalheimers", "Samverkanstorget Live"),
+    ("dalheimers", "Samverkanstorget Live 20 september 2027"),
     ("kartläggning", "Kartläggning och dialog NOSAM"),
 ]
 
@@ -208,3 +208,13 @@ def test_every_table_fits_a_phone_screen(page, site_url, path):
     if path == "overenskommelser/":
         SHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SHOTS / "telefon-overenskommelser.png"), full_page=True)
+
+
+def test_no_page_requests_what_does_not_exist(page, site_url):
+    failed, errors = [], []
+    page.on("response", lambda response: response.status >= 400 and failed.append(response.url))
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    for path in ["", "kalender/", "aktuellt/", "grupper/nordost/", "minnesanteckningar/", "verktygslada/sip/"]:
+        page.goto(site_url + path)
+        page.wait_for_load_state("networkidle")
+    assert failed == [] and errors == [], (failed, errors)

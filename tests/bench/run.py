@@ -122,7 +122,7 @@ def export_plain(project: Path, plain: Path) -> None:
         (docs / feed.uri).write_bytes(feed.data)
     for asset in site_assets(content):
         shutil.copy2(project / asset.source, docs / asset.uri)
-    (docs / "aktuellt" / "rss.xml").write_text("<rss version='2.0'><channel/></rss>\n", encoding="utf-8")
+    (docs / "rss.xml").write_text("<rss version='2.0'><channel/></rss>\n", encoding="utf-8")
     config_text = (project / "mkdocs.yml").read_text(encoding="utf-8")
     config_text = re.sub(r"\nhooks:\n  - hooks/samverkan_hooks.py\n", "\n", config_text)
     # Plain mkdocs-material: its default navigation (no pruning) and our page

@@ -10,7 +10,10 @@ from zoneinfo import ZoneInfo
 
 from ..model import NewsPost
 
-RSS_URI = "aktuellt/rss.xml"
+# At the site's root: Material reads every <link rel="alternate"> as another
+# language of the site and fetches "sitemap.xml" beside it, which exists only
+# at the root (a feed in aktuellt/ cost every page view a 404).
+RSS_URI = "rss.xml"
 LATEST_IN_FEED = 20
 _STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
