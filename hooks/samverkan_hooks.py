@@ -41,7 +41,7 @@ from samverkan.generate.navigation import NEWS_INDEX, navigation
 from samverkan.generate.news_feed import RSS_URI, rss
 from samverkan.generate.output import GeneratedAsset, GeneratedFile, GeneratedPage
 from samverkan.generate.pages import abbreviations, site_assets, site_pages
-from samverkan.generate.tables import label_cells
+from samverkan.generate.table_labels import label_cells
 from samverkan.model import Content
 from samverkan.markup_policy import first_heading
 from samverkan.preview import PageInput, PreviewState, fingerprint, merge_search_index

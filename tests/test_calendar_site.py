@@ -85,15 +85,19 @@ def test_two_builds_give_byte_identical_feeds(site_copy: SiteCopy):
         assert path.read_bytes() == (second.site / path.relative_to(first.site)).read_bytes(), path
 
 
+def _build_with_series_lines(site_copy: SiteCopy, lines: str):
+    """NOSAM Nordost's monthly series with `lines` added to its `upprepning`, built."""
+    path = site_copy.root / "kalender" / "nordost.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("      undantag: [2026-07-21", lines + "      undantag: [2026-07-21", 1), encoding="utf-8")
+    return site_copy.build()
+
+
 def test_one_cancelled_date_of_a_series_shows_on_pages_and_in_feeds(site_copy: SiteCopy):
     import recurring_ical_events
     from datetime import date, datetime
 
-    path = site_copy.root / "kalender" / "nordost.yml"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("      undantag: [2026-07-21", "      inställda: [2027-01-19]\n      undantag: [2026-07-21", 1),
-                    encoding="utf-8")
-    result = site_copy.build()
+    result = _build_with_series_lines(site_copy, "      inställda: [2027-01-19]\n")
     assert result.returncode == 0, result.output
 
     feed = icalendar.Calendar.from_ical((result.site / "kalender" / "nordost.ics").read_bytes())
@@ -118,11 +122,7 @@ def test_one_cancelled_date_of_a_series_shows_on_pages_and_in_feeds(site_copy: S
 
 
 def test_a_cancelled_date_outside_the_series_is_refused(site_copy: SiteCopy):
-    path = site_copy.root / "kalender" / "nordost.yml"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("      undantag: [2026-07-21", "      inställda: [2027-01-12]\n      undantag: [2026-07-21", 1),
-                    encoding="utf-8")
-    result = site_copy.build()
+    result = _build_with_series_lines(site_copy, "      inställda: [2027-01-12]\n")
     assert result.returncode != 0
     assert "kalender/nordost.yml, rad 12, fältet ”upprepning.inställda”" in result.output
     assert "Menade du ”2027-01-19”?" in result.output
@@ -134,12 +134,9 @@ def test_one_date_of_a_series_moved_shows_on_pages_and_in_feeds(site_copy: SiteC
     from zoneinfo import ZoneInfo
     from ical.calendar_stream import IcsCalendarStream
 
-    path = site_copy.root / "kalender" / "nordost.yml"
-    text = path.read_text(encoding="utf-8")
     change = ("      ändrade:\n        - datum: 2027-02-16\n          nytt_datum: 2027-02-23\n"
               "          tid: \"13:00-15:00\"\n          plats: Rådhuset, rum 3\n")
-    path.write_text(text.replace("      undantag: [2026-07-21", change + "      undantag: [2026-07-21", 1), encoding="utf-8")
-    result = site_copy.build()
+    result = _build_with_series_lines(site_copy, change)
     assert result.returncode == 0, result.output
 
     data = (result.site / "kalender" / "nordost.ics").read_bytes()

@@ -30,6 +30,15 @@ EMAIL_PATTERN = [r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$", "En e
 URL_PATTERN = [r"^(?:https?://\S+|mailto:\S+)$", "En webbadress som börjar med https://."]
 ACCOUNT_PATTERN = [r"^@?[A-Za-z0-9][A-Za-z0-9-]{0,38}(?:/[A-Za-z0-9._-]+)?$", "Ett användarnamn på git-tjänsten."]
 
+# Text the browser can check, by the parser the build checks it with.
+_CHECKED_TEXT = {
+    calendar.time_range: TIME_PATTERN,
+    f.slug: SLUG_PATTERN,
+    f.email: EMAIL_PATTERN,
+    f.url: URL_PATTERN,
+    f.account: ACCOUNT_PATTERN,
+}
+
 # Swedish label and help text of every field, by its name in the schema.
 LABELS: dict[str, tuple[str, str]] = {
     "titel": ("Titel", ""),
@@ -175,16 +184,8 @@ def form_field(field: f.Field, refs: References, nested: dict[str, tuple[f.Field
         out.update(widget="number", value_type="int", min=1)
     elif parse is f.markdown_text:
         out.update(widget="markdown", minimal=True)
-    elif parse is calendar.time_range:
-        out.update(widget="string", pattern=TIME_PATTERN)
-    elif parse is f.slug:
-        out.update(widget="string", pattern=SLUG_PATTERN)
-    elif parse is f.email:
-        out.update(widget="string", pattern=EMAIL_PATTERN)
-    elif parse is f.url:
-        out.update(widget="string", pattern=URL_PATTERN)
-    elif parse is f.account:
-        out.update(widget="string", pattern=ACCOUNT_PATTERN)
+    elif parse in _CHECKED_TEXT:
+        out.update(widget="string", pattern=_CHECKED_TEXT[parse])
     elif parse is calendar._ordinal:
         out.update(widget="select", options=_options((word, str(n)) for n, word in ORDINALS.items()))
     else:  # text, and text-like values the build checks (omprövas)
