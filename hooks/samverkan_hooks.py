@@ -113,6 +113,8 @@ _compiled_templates: dict[str, bytes] = {}
 
 # Time spent in our code per event, for `make bench` (SAMVERKAN_PROFIL=file).
 _timings: dict[str, float] = {}
+# And what was counted (the pages the second core rendered).
+_counts: dict[str, int] = {}
 
 
 def _timed(event):
@@ -130,7 +132,7 @@ def _timed(event):
 def _write_timings() -> None:
     target = os.environ.get("SAMVERKAN_PROFIL")
     if target:
-        Path(target).write_text(json.dumps(_timings, indent=2), encoding="utf-8")
+        Path(target).write_text(json.dumps({"seconds": _timings, "counts": _counts}, indent=2), encoding="utf-8")
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -154,6 +156,7 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Give editors' opt-in pages our macros; they look up the current build's content."""
     _timings.clear()
+    _counts.clear()
     global _staging
     # A dirty build only rewrites what changed, so it must write in place.
     if _command == "build" and not _dirty and _staging is None:
@@ -426,7 +429,7 @@ def on_nav(nav, config: MkDocsConfig, files: Files):
             files,
             [p.uri for p in _state().pages if not p.uri.startswith(("verktygslada/", "aktuellt/"))],
         )
-    _timings["pages_rendered_by_child"] = len(_markdown_pool.uris) if _markdown_pool else 0
+    _counts["pages_rendered_by_child"] = len(_markdown_pool.uris) if _markdown_pool else 0
     if _rendering is not None:
         inputs, rendering, _, decided = _rendering
         planned = {p.uri for p in inputs}

@@ -54,8 +54,8 @@ def test_markdown_rendered_on_two_cores_gives_the_same_site(tmp_path: Path):
     assert status == 0, output
     status, output, two = _build(root, tmp_path / "two", cores=2)
     assert status == 0, output
-    assert one["pages_rendered_by_child"] == 0
-    assert two["pages_rendered_by_child"] > 100
+    assert one["counts"]["pages_rendered_by_child"] == 0
+    assert two["counts"]["pages_rendered_by_child"] > 100
     assert differences(tmp_path / "one", tmp_path / "two") == []
 
 
@@ -73,7 +73,7 @@ def test_a_broken_link_rendered_by_the_child_still_stops_a_strict_build(tmp_path
     assert status != 0
     status, output_two, two = _build(root, tmp_path / "two", cores=2)
     assert status != 0
-    assert two["pages_rendered_by_child"] > 100
+    assert two["counts"]["pages_rendered_by_child"] > 100
     assert len(warnings(output_one)) == len(broken)
     assert warnings(output_two) == warnings(output_one)
     assert re.search(r"Aborted with \d+ warnings in strict mode", output_two)

@@ -259,7 +259,7 @@ def measure(size: int, serve: bool, rounds: int) -> dict:
             if which == "ours":
                 profile = WORK / f"profil-{size}-{round_}.json"
                 run = timed_build(project, WORK / f"site-{size}", profile)
-                run["hooks"] = sum(json.loads(profile.read_text(encoding="utf-8")).values())
+                run["hooks"] = sum(json.loads(profile.read_text(encoding="utf-8"))["seconds"].values())
                 ours_runs.append(run)
             else:
                 plain_runs.append(timed_build(plain_dir, WORK / f"plain-site-{size}"))
