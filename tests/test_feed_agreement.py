@@ -6,7 +6,7 @@ dates, several days with hours, overnight, titles full of `, ; \\ "`) are
 expanded from 2018 to 2030 by icalendar + recurring-ical-events and by
 ical.js (Thunderbird's parser, under Node), and the two must give the same
 occurrences. The calendar page must list the same days, titles, times and
-cancellations for the year ahead.
+cancellations for the year ahead, and the archive page every past one.
 """
 
 from __future__ import annotations
@@ -189,3 +189,29 @@ def test_the_calendar_page_lists_what_the_feed_holds_for_the_year_ahead(built):
     assert hours_page == hours_feed, sorted(hours_page ^ hours_feed)[:8]
     assert (date(2027, 3, 26), "Sista fredagen", True) in from_page
     assert (date(2027, 4, 28), "Sista fredagen", "10:00–11:00") in hours_page
+
+
+def test_the_calendar_archive_lists_what_the_archive_feed_holds(built):
+    today = date.fromisoformat(TODAY)
+    cal = icalendar.Calendar.from_ical((built.site / "kalender" / "arkiv.ics").read_bytes())
+    from_feed = set()
+    for e in recurring_ical_events.of(cal).between(FROM, today):
+        start, end = e["DTSTART"].dt, e["DTEND"].dt
+        last = end.astimezone(STOCKHOLM).date() if isinstance(end, datetime) else end - timedelta(days=1)
+        if last >= today:
+            continue  # still going on: on the calendar page, not in the archive
+        first = start.astimezone(STOCKHOLM).date() if isinstance(start, datetime) else start
+        from_feed.add((first, str(e["SUMMARY"]).removeprefix("INSTÄLLT: "), str(e.get("STATUS")) == "CANCELLED"))
+    prefixes = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+    page = article(built.page("kalender/arkiv"))
+    from_page = set()
+    for heading in page.find_all("h2"):
+        year = int(heading.get_text().strip("¶").split()[-1])
+        for row in heading.find_next("table").find_all("tr")[1:]:
+            cells = [td.get_text() for td in row.find_all("td")]
+            number, month = re.match(r"\w+ (\d+) (\w+)", cells[0]).groups()
+            title = cells[1]
+            from_page.add((date(year, prefixes.index(month[:3]) + 1, int(number)), title.removeprefix("INSTÄLLT: "),
+                           title.startswith("INSTÄLLT: ")))
+    assert from_page == from_feed, sorted(from_page ^ from_feed)[:8]
+    assert len(from_page) > 20
