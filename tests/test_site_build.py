@@ -222,3 +222,13 @@ def test_no_material_english_or_translation_words_on_news_posts(example_site):
     assert "Tillbaka till index" not in html and ">Metadata<" not in html.replace("\n", "").replace(" ", "")
     for page in example_site.site.rglob("*.html"):
         assert "Made with" not in page.read_text(encoding="utf-8"), page
+
+
+def test_the_start_page_is_a_front_door(example_site):
+    page = article(example_site.page(""))
+    assert "samverkar kommunerna, Västra Götalandsregionen och skolan" in page.find("p").get_text()
+    cards = page.select(".grid.cards li")
+    assert [c.find("a").get_text() for c in cards] == [
+        "NOSAM – närområdessamverkan", "Grupper", "Kalender", "Verktygslådan", "Överenskommelser", "Dokument"]
+    headings = [h.get_text().strip("¶") for h in page.find_all("h2")]
+    assert headings == ["Kommande möten", "Senaste minnesanteckningarna", "Aktuellt"]
