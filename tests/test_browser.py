@@ -165,6 +165,15 @@ def test_no_axe_violations(page, site_url, path):
     assert page.locator("h1").count() == 1
 
 
+@pytest.mark.parametrize("path", PAGES_OF_EACH_KIND)
+def test_no_axe_violations_in_the_dark_scheme(page, site_url, path):
+    page.emulate_media(color_scheme="dark")
+    page.goto(site_url + path)
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+
+
 def test_no_axe_violations_with_search_results_open(page, site_url):
     search(page, site_url, "samverkan")
     page.wait_for_load_state("networkidle")
