@@ -18,6 +18,7 @@ import os
 import shutil
 import subprocess
 import posixpath
+import re
 import threading
 import time
 from dataclasses import dataclass
@@ -78,6 +79,7 @@ class BuildState:
     sources: dict  # generated page -> the editor's file it comes from
     updated: dict  # editor's file (repository path) -> date of its last change
     withheld: frozenset[str]  # editors' files a preview must not show (see Problem.withhold)
+    news_dates: dict  # news post (docs path) -> its date
 
 
 _build: BuildState | None = None
@@ -256,6 +258,7 @@ def _load(config: MkDocsConfig) -> BuildState:
         sources={p.uri: p.source for p in pages if p.source},
         updated=last_changed(root, CONTENT_ROOTS),
         withheld=result.withheld,
+        news_dates={post.uri: post.date for post in result.content.news},
     )
 
 
@@ -523,7 +526,14 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     )
     if source in state.withheld:
         return _withheld_notice(source, state.problems)
-    if source:
+    published = state.news_dates.get(uri)
+    if published is not None:
+        # A post is dated by when it was published, shown under its heading
+        # (Material's blog shows it in a sidebar a phone hides), not by
+        # when its file last changed.
+        markdown = re.sub(r"^(# .*)$", lambda m: f"{m.group(1)}\n\n*Publicerad {swedish_date(published)}*",
+                          markdown, count=1, flags=re.M)
+    elif source:
         day = date_of(state.root, source, state.updated)
         if day is not None:
             page.meta["revision_date"] = f"Senast uppdaterad {swedish_date(day)}"

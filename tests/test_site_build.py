@@ -220,6 +220,10 @@ def test_no_material_english_or_translation_words_on_news_posts(example_site):
     html = post.read_text(encoding="utf-8")
     assert "Alla nyheter" in html and "Om nyheten" in html
     assert "Tillbaka till index" not in html and ">Metadata<" not in html.replace("\n", "").replace(" ", "")
+    # Dated by its publishing, under the heading (a phone hides the blog's sidebar).
+    body = article(html)
+    assert body.find("h1").find_next("p").get_text() == "Publicerad 5 juni 2018"
+    assert "Senast uppdaterad" not in html
     for page in example_site.site.rglob("*.html"):
         assert "Made with" not in page.read_text(encoding="utf-8"), page
 
