@@ -15,8 +15,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from samverkan.content import load_content  # noqa: E402
+from samverkan.follow_up import meetings_without_minutes  # noqa: E402
 from samverkan.generate.codeowners import CODEOWNERS, codeowners  # noqa: E402
 from samverkan.problems import report  # noqa: E402
+from samverkan.swedish import swedish_date  # noqa: E402
 from samverkan.today import build_date  # noqa: E402
 
 
@@ -52,6 +54,10 @@ def main(argv: list[str]) -> int:
         f"{len(content.events)} händelser, {len(content.tools)} verktyg, {len(content.agreements)} "
         f"överenskommelser, {len(content.documents)} dokument och {len(content.news)} nyheter."
     )
+    for missing in meetings_without_minutes(content):
+        group = content.groups[missing.group].name if missing.group in content.groups else missing.group
+        print(f"Påminnelse: {group} hade möte {swedish_date(missing.date)} men har inga publicerade "
+              f"minnesanteckningar ({missing.expected_file}).")
     for tool in content.overdue_tools():
         print(f"Påminnelse: {tool.source.path}: ”{tool.title}” skulle ha granskats senast {tool.review_due().isoformat()}.")
     return 0

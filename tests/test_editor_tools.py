@@ -105,3 +105,28 @@ def test_committed_codeowners_is_up_to_date():
     env = {**os.environ, "SAMVERKAN_IDAG": TODAY}
     result = subprocess.run([sys.executable, "hooks/check_content.py", "."], cwd=REPO, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_meetings_without_published_minutes_are_reminders(tmp_path):
+    """A meeting over three weeks ago without minutes: on the review page and
+    from `make check`, as a reminder that does not fail it."""
+    from conftest import SiteCopy
+
+    copy = SiteCopy(tmp_path / "repo")
+    env = {**os.environ, "SAMVERKAN_IDAG": TODAY}
+    check = subprocess.run([sys.executable, "hooks/check_content.py", "."], cwd=copy.root, env=env,
+                           capture_output=True, text=True, timeout=300)
+    assert check.returncode == 0, check.stderr
+    assert ("Påminnelse: Ledningsgruppen för Vårdsamverkan Göteborgsområdet hade möte 3 september 2026 men har inga "
+            "publicerade minnesanteckningar (minnesanteckningar/ledningsgrupp/2026-09-03.md).") in check.stdout
+    # Minutes written as a draft do not count; published ones do.
+    copy.write("minnesanteckningar/ledningsgrupp/2026-09-03.md", "---\nutkast: true\n---\n\nText.\n")
+    again = subprocess.run([sys.executable, "hooks/check_content.py", "."], cwd=copy.root, env=env,
+                           capture_output=True, text=True, timeout=300)
+    assert "2026-09-03.md)" in again.stdout
+    copy.write("minnesanteckningar/ledningsgrupp/2026-09-03.md", "---\nsammanfattning: Möte.\n---\n\nText.\n")
+    result = copy.build()
+    assert result.returncode == 0, result.output
+    review = result.page("redaktorer/granskning")
+    section = review.split('id="moten-utan-publicerade-minnesanteckningar"', 1)[1].split("<h2", 1)[0]
+    assert "4 juni 2026" in section and "3 september 2026" not in section

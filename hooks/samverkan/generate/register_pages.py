@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from itertools import groupby
 
+from ..follow_up import meetings_without_minutes
 from ..model import AgreementStatus, Content
 from .links import agreement_uri, template_helpers, tool_uri
 from .markdown import Md, front_matter, render
@@ -94,6 +95,7 @@ def toolbox_pages(content: Content) -> list[GeneratedPage]:
                 # For editors only: kept out of search results.
                 front=front_matter("Att granska", search={"exclude": True}),
                 tools=content.overdue_tools(),
+                missing=meetings_without_minutes(content),
             ),
         ),
     ]
