@@ -236,3 +236,14 @@ def test_the_start_page_is_a_front_door(example_site):
         "NOSAM – närområdessamverkan", "Grupper", "Kalender", "Verktygslådan", "Överenskommelser", "Dokument"]
     headings = [h.get_text().strip("¶") for h in page.find_all("h2")]
     assert headings == ["Kommande möten", "Senaste minnesanteckningarna", "Aktuellt"]
+
+
+def test_compound_parts_are_searchable_but_never_in_a_teaser(example_site):
+    import json
+
+    index = json.loads((example_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert "delar" in index["config"]["fields"]
+    with_parts = [d for d in index["docs"] if d.get("delar")]
+    assert any("frånvaro" in d["delar"].split() for d in with_parts)
+    for doc in with_parts:
+        assert not doc["text"].endswith(doc["delar"]), doc["location"]

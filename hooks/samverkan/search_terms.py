@@ -45,10 +45,15 @@ def compound_parts(vocabulary: set[str]) -> dict[str, tuple[str, ...]]:
     return parts
 
 
+COMPOUND_FIELD = "delar"
+
+
 def add_compound_parts(docs: Iterable[dict]) -> list[dict]:
-    """The search plugin's documents, with compound parts appended to their
-    text, and without the empty sections that blocks kept out of the index
-    leave behind (their headings still open a section)."""
+    """The search plugin's documents, with the parts of their compound words
+    in a field of their own (`delar`, indexed like the text, see mkdocs.yml,
+    but never shown in a result's teaser), and without the empty sections
+    that blocks kept out of the index leave behind (their headings still
+    open a section)."""
     docs = [d for d in docs if "#" not in d.get("location", "") or d.get("text", "").strip()]
     vocabulary: set[str] = set()
     doc_words = []
@@ -61,5 +66,5 @@ def add_compound_parts(docs: Iterable[dict]) -> list[dict]:
     for doc, found in zip(docs, doc_words):
         known = found | words(doc.get("title", ""))
         extra = sorted({p for w in found for p in parts.get(w, ())} - known)
-        result.append({**doc, "text": doc.get("text", "") + (" " + " ".join(extra) if extra else "")})
+        result.append({**doc, COMPOUND_FIELD: " ".join(extra)} if extra else dict(doc))
     return result
