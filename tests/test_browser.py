@@ -118,6 +118,15 @@ def test_swedish_search_finds_what_a_visitor_expects(page, site_url, query, expe
     assert expected in titles[:5], titles[:10]
 
 
+@pytest.mark.parametrize("query, expected", [
+    ("nordost", {"NOSAM Nordost", "Västbusgrupp Nordost"}),  # two groups of that name
+    ("öckerö", {"NOSAM Öckerö"}),
+    ("mölndal", {"NOSAM Mölndal", "Västbusgrupp Mölndal"}),
+])
+def test_the_groups_come_first_for_their_name(page, site_url, query, expected):
+    assert set(search(page, site_url, query)[: len(expected)]) == expected
+
+
 def test_search_result_opens_and_drafts_are_not_found(page, site_url):
     search(page, site_url, "frånvaro")
     page.locator(".md-search-result__link", has_text="Problematisk skolfrånvaro").first.click()

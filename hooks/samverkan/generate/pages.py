@@ -55,7 +55,8 @@ def group_page(content: Content, group: Group) -> GeneratedPage:
         "group.md.j2",
         uri,
         **template_helpers(content),
-        front=front_matter(group.name),
+        # A group's own page first when its name is searched; wound-up groups after active ones.
+        front=front_matter(group.name, search={"boost": 4 if group.is_current(content.today) else 0.5}),
         group=group,
         body=Md(group.body),
         minutes_by_year=_by_year(minutes, lambda m: m.date.year),
