@@ -47,7 +47,7 @@ class MarkdownPool:
         self._ready = threading.Condition()
         self._done = False
         self._pid = 0
-        self._order = uris
+        self._order = uris  # the build order, which `uris` (a set) does not keep
         self._search: dict[str, tuple[int, list[dict]]] = {}
 
     def start(self, config: MkDocsConfig, files: Files) -> None:

@@ -91,6 +91,7 @@ def in_window(event: Event, since: date) -> bool:
 def calendar_feeds(content: Content) -> list[CalendarFeed]:
     since = content.today - FEED_WINDOW
     current = tuple(e for e in content.events if in_window(e, since))
+    recent = {e.id for e in current}  # decided once, not again for every group's feed
     feeds = [
         CalendarFeed(
             ALL_FEED,
@@ -112,7 +113,7 @@ def calendar_feeds(content: Content) -> list[CalendarFeed]:
                 f"{group.name} – Samverkanstorget",
                 f"Möten för {group.name}" + (" och dess undergrupper" if content.children(group.slug) else "")
                 + ", det senaste året och framåt",
-                tuple(e for e in content.events_of_group(group.slug, with_subgroups=True) if in_window(e, since)),
+                tuple(e for e in content.events_of_group(group.slug, with_subgroups=True) if e.id in recent),
             )
         )
     for event in content.events:

@@ -202,7 +202,12 @@ def fingerprints_of_text(text: str, rel: str) -> dict[str, tuple[str, bool, str]
     items = entries(data) if not problems else None
     if not items:
         return {}
-    return {w.id: (fingerprint(e), w.explicit, w.day) for w, e in zip(written_ids(rel, items), items)}
+    return _as_written(written_ids(rel, items), items)
+
+
+def _as_written(written: list[WrittenId], items: list[Entry]) -> dict[str, tuple[str, bool, str]]:
+    """{event id: (fingerprint, explicit id, first date)}: one version of a file, as the history keeps it."""
+    return {w.id: (fingerprint(e), w.explicit, w.day) for w, e in zip(written, items)}
 
 
 def load_events(
@@ -238,7 +243,7 @@ def load_events(
             if f.has_missing(defaults):
                 continue
         written = written_ids(rel, items)
-        current = {w.id: (fingerprint(e), w.explicit, w.day) for w, e in zip(written, items)}
+        current = _as_written(written, items)
         for entry, given in zip(items, written):
             if not entry.item:
                 problems.append(
