@@ -11,6 +11,7 @@ from nothing.
 from __future__ import annotations
 
 import functools
+import gc
 import html
 import json
 import logging
@@ -25,7 +26,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
-import yaml
 import jinja2.bccache
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
@@ -34,10 +34,11 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import meta as mkdocs_meta
 
+from samverkan import memo
 from samverkan.content import CONTENT_ROOTS, load_content
 from samverkan.generate import macros
 from samverkan.generate.calendar_pages import feed_files
-from samverkan.generate.editor_config import EDITOR_DIR, editor_config, editor_page
+from samverkan.generate.editor_config import EDITOR_DIR, config_text, editor_config, editor_page
 from samverkan.generate.navigation import NEWS_INDEX, navigation
 from samverkan.generate.news_feed import RSS_URI, rss
 from samverkan.generate.output import GeneratedAsset, GeneratedFile, GeneratedPage
@@ -140,6 +141,7 @@ def _write_timings() -> None:
 def on_startup(command: str, dirty: bool) -> None:
     global _command, _dirty, _preview
     _command, _dirty = command, dirty
+    memo.keep_results(_incremental())
     if _incremental():
         _preview = PreviewState()
         # MkDocs warns that a dirty build may be inaccurate; ours decides what
@@ -205,6 +207,10 @@ def on_pre_build(config: MkDocsConfig) -> None:
     _build = None
     try:
         _build = _load(config)
+        # The content lives until the build ends: keep the collector from
+        # walking it again and again (at ten thousand minutes that is a
+        # second per build). Released in _end_build.
+        gc.freeze()
     except PluginError:
         raise
     except Exception as error:  # editors must never see a traceback; developers get it with -v
@@ -324,7 +330,7 @@ def _editor_files(state: BuildState, config: MkDocsConfig):
     if site.get("publish_mode"):  # editorial_workflow: every change a pull/merge request
         settings["publish_mode"] = site["publish_mode"]
     yield f"{EDITOR_DIR}/index.html", "content", editor_page(script)
-    yield f"{EDITOR_DIR}/config.yml", "content", yaml.dump(settings, Dumper=_PlainDumper, allow_unicode=True, sort_keys=False)
+    yield f"{EDITOR_DIR}/config.yml", "content", config_text(settings)
     if script is not None:
         for path in sorted(dist.iterdir()):
             if path.name.endswith(("decap-cms.js", ".wasm")):
@@ -341,13 +347,6 @@ def _end_with_parent() -> None:
         ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG (Linux)
     except Exception:
         pass
-
-
-class _PlainDumper(yaml.SafeDumper):
-    """No anchors and aliases: the editor's config is read by people too."""
-
-    def ignore_aliases(self, data) -> bool:
-        return True
 
 
 def _start_local_editor_backend(root: Path) -> None:
@@ -382,6 +381,16 @@ def _titled(nav, files: Files):
     return {title: nav} if isinstance(title, str) and title else nav
 
 
+_PAGE_FINGERPRINTS = memo.memo()
+
+
+def _page_fingerprint(text: str, day, withheld: bool, glossary: str) -> str:
+    # Most pages' Markdown is the very string of the last build (the page
+    # generators keep their results): looked up, not hashed through again.
+    return _PAGE_FINGERPRINTS.get((text, day, withheld, glossary),
+                                  lambda: fingerprint(text, str(day), str(withheld), glossary))
+
+
 def _plan_rendering(files: Files, config: MkDocsConfig, state: BuildState) -> None:
     """Decide which pages this preview build renders; the rest keep their output."""
     global _rendering
@@ -389,22 +398,24 @@ def _plan_rendering(files: Files, config: MkDocsConfig, state: BuildState) -> No
     inputs = []
     for file in files.documentation_pages(inclusion=lambda _: True):
         uri = file.src_uri
-        text = file.content_bytes
+        try:
+            text = file.content_string
+        except UnicodeDecodeError:  # reported by the loaders; MkDocs will say so too
+            text = file.content_bytes.decode("utf-8", "replace")
         source = state.sources.get(uri) or (f"docs/{uri}" if not file.generated_by else None)
         day = date_of(root, source, state.updated) if source else None
         inputs.append(
             PageInput(
                 uri,
                 # The page's abbreviations are part of what it is made of.
-                fingerprint(text, str(day), str(source in state.withheld),
-                            abbreviations(state.content, text.decode("utf-8", "replace"))),
+                _page_fingerprint(text, day, source in state.withheld, abbreviations(state.content, text)),
                 file.url,
                 file.abs_dest_path,
                 # The tag index and tags.json are made from the tools as they render.
                 together="verktygslada" if uri.startswith("verktygslada/") else None,
                 # Macros read all content; the news blog's lists and archives are
                 # made from its posts as they render. Both are few pages.
-                always=b"render_macros: true" in text or uri.startswith("aktuellt/"),
+                always="render_macros: true" in text or uri.startswith("aktuellt/"),
             )
         )
     site = fingerprint(
@@ -598,6 +609,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         data["docs"] = add_compound_parts(docs)
         index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     _rendering = None
+    _end_build()
 
 
 def _finish_preview(docs: list[dict]) -> list[dict]:
@@ -638,19 +650,31 @@ def on_serve(server, config: MkDocsConfig, builder):
     if not _incremental():
         return server
     try:
-        from watchdog.events import FileSystemEventHandler
+        from watchdog import events
         from watchdog.observers import Observer
 
+        # Only changes: by default inotify also reports every file opened and
+        # read, and the build reads thousands, each event costing the build
+        # time in the watcher's thread.
+        changes = [events.FileCreatedEvent, events.FileModifiedEvent, events.FileDeletedEvent, events.FileMovedEvent,
+                   events.FileClosedEvent, events.DirCreatedEvent, events.DirDeletedEvent, events.DirMovedEvent]
         observer = Observer()
         refs = {}
         # Also the `watch:` folders, which MkDocs adds after this event: seeing
         # them watched already, it only counts them.
         paths = [*server._watched_paths, *(os.path.abspath(p) for p in config.watch)]
         for path in dict.fromkeys(paths):
-            handler = FileSystemEventHandler()
+            handler = events.FileSystemEventHandler()
             handler.on_any_event = _rebuild_on_change(server)
-            refs[path] = observer.schedule(handler, path, recursive=True)
+            refs[path] = observer.schedule(handler, path, recursive=True, event_filter=changes)
         counts = {path: server._watched_paths.get(path, 1) for path in refs}
+        # A commit changes what the pages say without touching a watched file:
+        # "Senast uppdaterad" and the feeds' LAST-MODIFIED come from the history.
+        head_log = _head_log(Path(config.config_file_path).resolve().parent)
+        if head_log is not None:
+            handler = events.FileSystemEventHandler()
+            handler.on_any_event = _rebuild_on_change(server, only=str(head_log))
+            observer.schedule(handler, str(head_log.parent), recursive=False, event_filter=changes)
     except Exception:  # another MkDocs, no inotify: keep polling
         log.debug("Samverkanstorget: behåller MkDocs bevakning", exc_info=True)
         return server
@@ -660,10 +684,25 @@ def on_serve(server, config: MkDocsConfig, builder):
     return server
 
 
-def _rebuild_on_change(server):
+def _head_log(root: Path) -> Path | None:
+    """The file git appends to on every commit and checkout (.git/logs/HEAD)."""
+    try:
+        found = subprocess.run(["git", "-C", str(root), "rev-parse", "--absolute-git-dir"],
+                               capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if found.returncode != 0 or not found.stdout.strip():
+        return None
+    logs = Path(found.stdout.strip()) / "logs"
+    return logs / "HEAD" if logs.is_dir() else None
+
+
+def _rebuild_on_change(server, only: str | None = None):
     def callback(event) -> None:
         # inotify also reports files being opened and read (by the build itself).
         if event.is_directory or event.event_type not in ("created", "modified", "deleted", "moved", "closed"):
+            return
+        if only is not None and only not in (event.src_path, getattr(event, "dest_path", "")):
             return
         with server._rebuild_cond:
             server._want_rebuild = True
@@ -688,8 +727,19 @@ def on_shutdown() -> None:
             staging.publish()
 
 
+def _end_build() -> None:
+    """Under `mkdocs serve`, what the build frozen and left behind is collected
+    once the browsers have their pages, not during the next build."""
+    if _command == "serve":
+        gc.unfreeze()
+        collect = threading.Timer(0.5, gc.collect)
+        collect.daemon = True
+        collect.start()
+
+
 def on_build_error(error: Exception) -> None:
     global _build, _preview, _rendering, _markdown_pool
+    _end_build()
     _build, _markdown_pool = None, None
     if _rendering is not None:  # the output is half written: render everything next time
         _preview, _rendering = PreviewState(), None

@@ -134,6 +134,8 @@ class Editor:
         kinds = [self.change_minutes, self.add_minutes, self.delete_minutes, self.rename_minutes, self.change_event,
                  self.add_event, self.change_group, self.rename_group, self.change_tool, self.change_agreement,
                  self.change_news, self.add_news, self.change_page, self.retitle_page, self.change_glossary, self.break_file]
+        if (self.root / ".git").is_dir():
+            kinds += [self.commit] * 2
         if self.broken:
             kinds += [self.fix_file] * 4
         return self.rng.choice(kinds)()
@@ -235,6 +237,15 @@ class Editor:
         else:
             path.write_text(original.replace("---\n", "---\nmötestyp: fel\nokänt_fält: x\n", 1), encoding="utf-8")
         return f"förstör {path.relative_to(self.root)}"
+
+    def commit(self) -> str:
+        """What an editor's git client does: commit everything. Only history
+        changes (dates, the feeds' LAST-MODIFIED and SEQUENCE)."""
+        git = ["git", "-c", "user.name=Redaktör", "-c", "user.email=redaktor@example.se"]
+        subprocess.run([*git, "add", "-A"], cwd=self.root, check=True, capture_output=True)
+        subprocess.run([*git, "commit", "-q", "--allow-empty", "-m", f"Ändring {self.counter}"],
+                       cwd=self.root, check=True, capture_output=True)
+        return "gör en commit"
 
     def fix_file(self) -> str:
         path, original = self.broken.pop(self.rng.randrange(len(self.broken)))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import random
+import subprocess
 
 from conftest import TODAY, SiteCopy
 from preview_support import Editor, Preview, differences, environment, fresh_build
@@ -19,6 +20,11 @@ def test_random_edits_leave_the_preview_equal_to_a_fresh_build(site_copy: SiteCo
     chosen = os.environ.get("SAMVERKAN_FORHANDSVISNING_FRO", "20261128")
     seed = random.randrange(10**6) if chosen == "slump" else int(chosen)
     env = environment(TODAY)
+    # A repository, as editors have it: some steps commit, which changes
+    # what the history-based parts of pages and feeds say.
+    git = ["git", "-c", "user.name=Redaktör", "-c", "user.email=redaktor@example.se"]
+    for command in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "Början"]):
+        subprocess.run([*git, *command], cwd=site_copy.root, check=True, capture_output=True)
     preview = Preview(site_copy.root, env)
     editor = Editor(site_copy.root, seed)
     done = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -14,14 +15,14 @@ from .loaders.calendar import fingerprints_of_text, load_events
 from .loaders.documents import check_document_references, load_documents
 from .loaders.glossary import load_glossary
 from .loaders.groups import check_group_references, load_groups
-from .loaders.common import map_in_parallel
+from .loaders.common import map_in_parallel, regular_files
 from .loaders.minutes import load_minutes
 from .loaders.news import load_news
 from .loaders.tools import load_tools
 from .model import Content
 from .loaders.glossary import GLOSSARY_FILE
 from .markup_policy import check_body
-from .memo import next_build
+from .memo import memo, next_build
 from .privacy import check_text
 from .problems import ContentError, Problem
 from .yaml_source import markdown_from_text, read_text
@@ -102,18 +103,26 @@ def guard_texts(root: Path, workers: int = 1, skip: set[str] = frozenset()) -> l
         base = root / folder
         if not base.is_dir():
             continue
-        for path in sorted(base.rglob("*")):
-            rel = path.relative_to(root).as_posix()
-            if path.suffix.lower() in TEXT_SUFFIXES and rel not in skip and path.is_file() and not path.is_symlink():
-                files.append((path, rel))
+        for parts in regular_files(base):
+            rel = "/".join((folder, *parts))
+            if os.path.splitext(parts[-1])[1].lower() in TEXT_SUFFIXES and rel not in skip:
+                files.append((base.joinpath(*parts), rel))
     return [p for found in map_in_parallel(_guard_file, files, workers) for p in found]
 
 
-def _guard_file(job: tuple[Path, str]) -> list[Problem]:
+def _guard_file(job: tuple[Path, str]) -> Sequence[Problem]:
     path, rel = job
     text, _ = read_text(path, rel)  # unreadable files are reported by their loader
     if text is None:
         return []
+    # Checking a body means rendering its Markdown: once per text, not per rebuild.
+    return _GUARDED.get((rel, text), lambda: tuple(_guard_text(path, rel, text)))
+
+
+_GUARDED = memo()
+
+
+def _guard_text(path: Path, rel: str, text: str) -> list[Problem]:
     found = check_text(text, rel)
     if path.suffix.lower() in MARKDOWN_SUFFIXES:
         source, _ = markdown_from_text(text, rel)  # front matter errors come from the loaders

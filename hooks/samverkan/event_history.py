@@ -15,6 +15,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
+from .memo import memo
+
+_VERSIONS = memo()
+
 
 class EventHistory:
     """One per build: caches each calendar file's committed versions."""
@@ -30,6 +34,7 @@ class EventHistory:
         self._epoch = source_date_epoch
         self._versions: dict[str, list[tuple[int, dict[str, str]]]] = {}
         self._prefix: str | None | bool = False  # False: not asked git yet
+        self._head: str | None | bool = False
 
     def identity(self, rel: str, written: str, explicit: bool, day: str, file_slug: str, current: dict) -> str:
         """The id an event is known by: as written, unless an `id` was given
@@ -72,7 +77,15 @@ class EventHistory:
 
     def _committed(self, rel: str) -> list[tuple[int, dict[str, str]]]:
         if rel not in self._versions:
-            self._versions[rel] = self._read_versions(rel)
+            if self._head is False:
+                self._head = self._git("rev-parse", "HEAD")
+            # A file's committed versions are fixed by the commit checked out:
+            # a preview rebuild reads them from git only after a commit.
+            if self._head:
+                key = (str(self.root), self._head, rel, self._fingerprints)
+                self._versions[rel] = _VERSIONS.get(key, lambda: self._read_versions(rel))
+            else:
+                self._versions[rel] = self._read_versions(rel)
         return self._versions[rel]
 
     def _git(self, *args: str) -> str | None:

@@ -21,6 +21,8 @@ class Memo:
         self._this: dict = {}
 
     def get(self, key: Hashable, make: Callable[[], _Value]) -> _Value:
+        if not _keeping:
+            return make()
         if key in self._this:
             return self._this[key]
         value = self._last[key] if key in self._last else make()
@@ -44,6 +46,18 @@ class HashedOnce(tuple):
 
 
 _ALL: list[Memo] = []
+# Off for a one-off build, which would only pay for the keys and the memory.
+_keeping = False
+
+
+def keep_results(keep: bool = True) -> None:
+    """Keep results from one build to the next (a preview that rebuilds on
+    every save); off, every call computes its result."""
+    global _keeping
+    _keeping = keep
+    if not keep:
+        for item in _ALL:
+            item._last, item._this = {}, {}
 
 
 def memo() -> Memo:

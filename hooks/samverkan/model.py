@@ -5,12 +5,14 @@ Nothing here knows about MkDocs; generators turn these records into pages.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from functools import cached_property
 from datetime import date, datetime, time
 from enum import StrEnum
 from types import MappingProxyType
 from typing import Mapping
 
+from .memo import HashedOnce
 from .swedish import swedish_date
 
 
@@ -150,8 +152,25 @@ class Attachment:
     line: int | None = field(default=None, compare=False)  # of `fil:` in the minutes file
 
 
+class HashedOnceRecord:
+    """A record that is part of memo keys on every preview rebuild (ten
+    thousand minutes, each key hashing it anew): its hash is computed once.
+    Equal records still hash equal; the cached value is never pickled, since
+    another process hashes strings differently."""
+
+    __slots__ = ("_hash",)
+
+    def __hash__(self) -> int:
+        try:
+            return self._hash
+        except AttributeError:
+            value = hash(tuple(getattr(self, f.name) for f in fields(self) if (f.compare if f.hash is None else f.hash)))
+            object.__setattr__(self, "_hash", value)
+            return value
+
+
 @dataclass(frozen=True, slots=True)
-class Minutes:
+class Minutes(HashedOnceRecord):
     group: str
     date: date
     name: str  # file name without .md: "2026-03-10" or "2026-03-10-extra"
@@ -168,6 +187,8 @@ class Minutes:
     raised: tuple[RaisedQuestion, ...] = ()
     tags: tuple[str, ...] = ()
     attachments: tuple[Attachment, ...] = ()
+
+    __hash__ = HashedOnceRecord.__hash__
 
     @property
     def key(self) -> str:
@@ -235,8 +256,10 @@ class Recurrence:
 
 
 @dataclass(frozen=True, slots=True)
-class Event:
+class Event(HashedOnceRecord):
     """One calendar entry: a single, all-day, multi-day or recurring event."""
+
+    __hash__ = HashedOnceRecord.__hash__
 
     id: str  # stable: the explicit `id`, or derived from the file and the first date
     title: str
@@ -607,6 +630,17 @@ class Content:
 
     def agreements_in_force(self, group: str) -> tuple[Agreement, ...]:
         return tuple(a for a in self.agreements if a.applies_to(group) and self.agreement_status(a).in_force)
+
+    @cached_property
+    def groups_key(self) -> "HashedOnce":
+        """All groups as a key part hashed once per build."""
+        return HashedOnce(self.groups.items())
+
+    @cached_property
+    def glossary_key(self) -> "HashedOnce":
+        """The glossary as a key part hashed once per build (it is part of
+        every page's key)."""
+        return HashedOnce(self.glossary)
 
     def overdue_tools(self) -> tuple[Tool, ...]:
         return tuple(t for t in self.tools if t.is_overdue(self.today))

@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 
 from dateutil import rrule
 
+from .memo import memo
 from .model import Event, Frequency, OccurrenceChange, Recurrence
 
 _FREQ = {
@@ -40,8 +41,17 @@ def occurrence_dates(event: Event, until: date) -> list[date]:
     return [day for day, _ in held_dates(event, until)]
 
 
-def held_dates(event: Event, until: date) -> list[tuple[date, OccurrenceChange | None]]:
+def held_dates(event: Event, until: date) -> tuple[tuple[date, OccurrenceChange | None], ...]:
     """(day, change) for every date up to `until`, in order of day."""
+    # Asked for every event by the pages, the feeds and the archive, and on
+    # every preview rebuild; expanding a rule is not cheap.
+    return _HELD.get((event, until), lambda: tuple(_held_dates(event, until)))
+
+
+_HELD = memo()
+
+
+def _held_dates(event: Event, until: date) -> list[tuple[date, OccurrenceChange | None]]:
     if event.recurrence is None:
         return [(event.start_date, None)] if event.start_date <= until else []
     changes = {c.day: c for c in event.recurrence.changes}

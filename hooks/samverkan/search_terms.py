@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from .memo import memo
+
 _WORD = re.compile(r"[a-zåäöéü]+")
 _TAG = re.compile(r"<[^>]+>")
 MIN_HEAD = 4  # "plan", "vård"
@@ -21,8 +23,12 @@ MIN_MODIFIER = 3  # "bus", "sip"
 MIN_COMPOUND = MIN_HEAD + MIN_MODIFIER
 
 
-def words(text: str) -> set[str]:
-    return set(_WORD.findall(_TAG.sub(" ", text).lower()))
+def words(text: str) -> frozenset[str]:
+    # Most of the index is the same from one preview rebuild to the next.
+    return _WORDS.get(text, lambda: frozenset(_WORD.findall(_TAG.sub(" ", text).lower())))
+
+
+_WORDS = memo()
 
 
 def compound_parts(vocabulary: set[str]) -> dict[str, tuple[str, ...]]:

@@ -12,21 +12,34 @@ from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from .memo import memo
+
 _STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
 
-def last_changed(root: Path, folders: tuple[str, ...]) -> dict[str, date]:
-    dates: dict[str, date] = {}
+def _git(root: Path, *args: str) -> str:
     try:
-        result = subprocess.run(
-            ["git", "-C", str(root), "log", "--format=%x1e%ct", "--name-only", "--relative", "--", *folders],
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
-        log = result.stdout if result.returncode == 0 else ""
+        result = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, timeout=120)
     except (OSError, subprocess.SubprocessError):
-        log = ""
+        return ""
+    return result.stdout if result.returncode == 0 else ""
+
+
+def last_changed(root: Path, folders: tuple[str, ...]) -> dict[str, date]:
+    # The history is fixed by the commit checked out: a preview rebuild
+    # reads it again only after a commit (ten years of it take a while).
+    head = _git(root, "rev-parse", "HEAD")
+    if not head:
+        return {}
+    return _LAST_CHANGED.get((str(root), head, folders), lambda: _from_log(root, folders))
+
+
+_LAST_CHANGED = memo()
+
+
+def _from_log(root: Path, folders: tuple[str, ...]) -> dict[str, date]:
+    dates: dict[str, date] = {}
+    log = _git(root, "log", "--format=%x1e%ct", "--name-only", "--relative", "--", *folders)
     for record in log.split("\x1e")[1:]:  # newest first: the first mention is the last change
         stamp, _, names = record.partition("\n")
         day = datetime.fromtimestamp(int(stamp), tz=_STOCKHOLM).date()

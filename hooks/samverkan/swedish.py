@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from babel.dates import format_date
@@ -46,5 +47,8 @@ def when(occurrence: "Occurrence") -> str:
     return f"{occurrence.start_time:%H:%M}–{occurrence.end_time:%H:%M}"
 
 
+@lru_cache(maxsize=4096)
 def short_date(day: date) -> str:
+    # Babel's formatter, with its abbreviations ("tis 3 mars"); a calendar
+    # asks for the same few hundred days on every build.
     return format_date(day, "EEE d MMM", locale="sv")

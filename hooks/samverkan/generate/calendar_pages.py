@@ -165,8 +165,13 @@ def event_summary(event: Event, content: Content) -> str:
 
 def calendar_pages(content: Content, site_url: str) -> list[GeneratedPage]:
     helpers = template_helpers(content)
+    # Both lists are made of the events, the groups' names and today; the
+    # archive links the minutes of past meetings too.
+    shown = (content.events, content.groups_key, content.today)
+    held = past(content)
+    minutes = tuple(m.key if (m := content.minutes_on(o.event.group, o.date)) else None for o in held)
     pages = [
-        GeneratedPage(
+        _CALENDAR_LISTS.get((CALENDAR_INDEX, shown), lambda: GeneratedPage(
             CALENDAR_INDEX,
             render(
                 "calendar_index.md.j2",
@@ -175,43 +180,58 @@ def calendar_pages(content: Content, site_url: str) -> list[GeneratedPage]:
                 front=front_matter("Kalender", search={"exclude": True}),
                 months=by_month(upcoming(content)),
             ),
-        ),
-        GeneratedPage(
+        )),
+        _CALENDAR_LISTS.get((ARCHIVE, shown, minutes), lambda: GeneratedPage(
             ARCHIVE,
             render(
                 "calendar_archive.md.j2",
                 ARCHIVE,
                 **helpers,
                 front=front_matter("Tidigare möten", search={"exclude": True}),
-                months=list(reversed(by_month(past(content)))),
+                months=list(reversed(by_month(held))),
             ),
-        ),
+        )),
         GeneratedPage(YEAR_WHEEL, _year_wheel(content, helpers)),
         GeneratedPage(SUBSCRIBE, _subscribe(content, site_url, helpers)),
     ]
-    for event in content.events:
-        uri = event_uri(event)
-        dates = occurrence_dates(event, content.today + HORIZON)
-        pages.append(
-            GeneratedPage(
-                uri,
-                render(
-                    "event.md.j2",
-                    uri,
-                    **helpers,
-                    front=front_matter(event_heading(event), description=event_summary(event, content)),
-                    heading=event_heading(event),
-                    event=event,
-                    group=content.groups.get(event.group),
-                    upcoming=[d for d in dates if d >= content.today][:12],
-                    past=list(reversed([d for d in dates if d < content.today])),
-                    description=[p.strip() for p in (event.description or "").split("\n\n") if p.strip()],
-                    swedish_date=swedish_date,
-                ),
-                event.source.path,
-            )
-        )
+    pages += [event_page(content, event, helpers) for event in content.events]
     return pages
+
+
+_CALENDAR_LISTS = memo()
+
+
+def event_page(content: Content, event: Event, helpers: dict) -> GeneratedPage:
+    """One page per event; the same as last build unless something it shows changed."""
+    dates = occurrence_dates(event, content.today + HORIZON)
+    upcoming_dates = [d for d in dates if d >= content.today][:12]
+    past_dates = list(reversed([d for d in dates if d < content.today]))
+    group = content.groups.get(event.group)
+    # Past meetings link to their minutes.
+    minutes = tuple(m.key if (m := content.minutes_on(event.group, d)) else None for d in past_dates)
+    key = (event, group, content.today, minutes)
+    uri = event_uri(event)
+
+    def make() -> GeneratedPage:
+        markdown = render(
+            "event.md.j2",
+            uri,
+            **helpers,
+            front=front_matter(event_heading(event), description=event_summary(event, content)),
+            heading=event_heading(event),
+            event=event,
+            group=group,
+            upcoming=upcoming_dates,
+            past=past_dates,
+            description=[p.strip() for p in (event.description or "").split("\n\n") if p.strip()],
+            swedish_date=swedish_date,
+        )
+        return GeneratedPage(uri, markdown, event.source.path)
+
+    return _EVENT_PAGES.get(key, make)
+
+
+_EVENT_PAGES = memo()
 
 
 def _year_wheel(content: Content, helpers: dict) -> str:

@@ -13,11 +13,15 @@ e-mail and web addresses); the rest is the build's, as for any commit.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any
 
+import yaml
+
 from .. import fields as f
 from ..loaders import agreements, calendar, documents, glossary, groups, minutes, news, tools
+from ..memo import memo
 from ..model import ORDINALS, Content
 
 EDITOR_DIR = "redaktor"
@@ -322,6 +326,26 @@ def editor_config(content: Content, backend: dict[str, Any], local_backend_url: 
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
         "collections": collections(content),
     }
+
+
+class _PlainDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
+    """No anchors and aliases: the editor's config is read by people too."""
+
+    def ignore_aliases(self, data) -> bool:
+        return True
+
+
+_CONFIG_TEXT = memo()
+
+
+def config_text(settings: dict[str, Any]) -> str:
+    """config.yml as written. A preview rebuild rarely changes the forms,
+    and writing out a config of a few hundred kilobytes costs a noticeable
+    part of a second, so the text is kept while the settings stay the same."""
+    return _CONFIG_TEXT.get(
+        json.dumps(settings, ensure_ascii=False),
+        lambda: yaml.dump(settings, Dumper=_PlainDumper, allow_unicode=True, sort_keys=False),
+    )
 
 
 def editor_page(script: str | None) -> str:

@@ -14,7 +14,7 @@ import html
 import json
 import posixpath
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import jinja2
@@ -42,8 +42,10 @@ def _finalize(value: object) -> str:
     return escape(value)
 
 
+@lru_cache(maxsize=1 << 16)
 def relative_link(target: str, from_uri: str) -> str:
     """A link from one Markdown source file to another, as MkDocs resolves them."""
+    # Pure, and asked for the same pairs thousands of times per build.
     return posixpath.relpath(target, posixpath.dirname(from_uri) or ".")
 
 
@@ -72,6 +74,9 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         autoescape=False,  # escaping is done by _finalize, for Markdown and HTML at once
+        # The templates are part of the code, which a running preview does not
+        # reload either; checking their files' dates on every page costs time.
+        auto_reload=False,
     )
     env.filters["datum"] = swedish_date
     env.filters["storlek"] = swedish_size

@@ -19,6 +19,7 @@ from ..model import (
 from .calendar_pages import calendar_pages, meetings_by_day, upcoming
 from .register_pages import agreement_pages, toolbox_pages
 from .links import (
+    agreement_status_text,
     attachment_uri,
     document_uri,
     group_feed_uri,
@@ -46,6 +47,30 @@ def _by_year(items, key):
 
 
 def group_page(content: Content, group: Group) -> GeneratedPage:
+    """One page per group; the same as last build unless something it shows changed.
+    The key holds what the page is made from: the group and the other groups
+    (names, links, who reports to whom), its minutes (archive, decisions, open
+    actions), questions raised to it, its documents, agreements and events,
+    and today (what is overdue, upcoming, in force)."""
+    slug = group.slug
+    agreements = content.agreements_in_force(slug)
+    key = (
+        group,
+        content.today,
+        content.groups_key,
+        content.minutes_of_group(slug),
+        content.questions_raised_to(slug),
+        content.documents_of_group(slug),
+        tuple((a, agreement_status_text(content, a)) for a in agreements),
+        content.events_of_group(slug),
+    )
+    return _GROUP_PAGES.get(key, lambda: _group_page(content, group))
+
+
+_GROUP_PAGES = memo()
+
+
+def _group_page(content: Content, group: Group) -> GeneratedPage:
     uri = group_uri(group)
     groups = content.groups
     minutes = content.minutes_of_group(group.slug)
@@ -84,8 +109,9 @@ def minutes_page(content: Content, minutes: Minutes, meetings: dict) -> Generate
     groups = content.groups
     key = (
         minutes,
-        groups[minutes.group],
-        tuple(groups.get(q.to) for q in minutes.raised),
+        # Of its group and the groups questions go to, the page shows the names.
+        groups[minutes.group].name,
+        tuple(g.name if (g := groups.get(q.to)) else None for q in minutes.raised),
         older,
         newer,
         meetings.get((minutes.group, minutes.date)),
@@ -117,6 +143,14 @@ def _minutes_page(content: Content, minutes: Minutes, meetings: dict, older, new
 
 
 def minutes_index(content: Content) -> GeneratedPage:
+    """Every minutes by group and year: made of the minutes and the groups' names."""
+    return _MINUTES_INDEX.get((content.minutes, content.groups_key), lambda: _minutes_index(content))
+
+
+_MINUTES_INDEX = memo()
+
+
+def _minutes_index(content: Content) -> GeneratedPage:
     groups = content.groups
     by_group = [
         (groups[slug], _by_year(content.minutes_of_group(slug), lambda m: m.date.year))
@@ -240,7 +274,14 @@ def abbreviations(content: Content, markdown: str) -> str:
     preview) and no page converts the whole glossary. Terms are single words
     (checked on load) and explanations end up in an attribute, which the
     Markdown serializer escapes."""
-    return "\n".join(f"*[{t.term}]: {t.explanation}" for t in content.glossary if t.term in markdown)
+    glossary = content.glossary_key
+    return _ABBREVIATIONS.get(
+        (glossary, markdown),
+        lambda: "\n".join(f"*[{t.term}]: {t.explanation}" for t in glossary if t.term in markdown),
+    )
+
+
+_ABBREVIATIONS = memo()
 
 
 def site_assets(content: Content) -> tuple[GeneratedAsset, ...]:

@@ -138,8 +138,10 @@ def load_minutes(
     if workers > 1:  # a one-off build or `make check`: every file once, on all cores
         results = map_in_parallel(_load_job, jobs, workers, (groups,))
     else:  # a preview: only files whose text (or the groups) changed since the last build
-        groups_key = HashedOnce(sorted(groups.items()))
-        results = [_read_once(job, groups, groups_key) for job in jobs]
+        # What a file's record depends on besides its text: its own group and
+        # which groups are theme groups (its questions are raised to one).
+        themes = HashedOnce(sorted(slug for slug, g in groups.items() if g.type == GroupType.THEME_GROUP))
+        results = [_read_once(job, groups, themes) for job in jobs]
     for item, found in results:
         problems.extend(found)
         if item is not None:
@@ -161,15 +163,18 @@ def _load_text(path, rel, folder, groups, text, found):
     return _load_one(path, rel, folder, groups, found, text), found
 
 
-def _read_once(job: tuple[Path, str, str], groups: dict[str, Group], groups_key: tuple):
+def _read_once(job: tuple[Path, str, str], groups: dict[str, Group], themes: tuple):
     path, rel, folder = job
     text, found = read_text(path, rel)
     if text is None:
         return None, found
-    # The result depends on the file's name, its text and the groups, nothing else
-    # (attachments are read in content.py; their file sizes are part of the key).
+    # The result depends on the file's name, its text, its group's name (the
+    # default title) and the theme groups, nothing else (attachments are read in content.py; their file
+    # sizes are part of the key).
     sizes = tuple(_sizes(path.parent, text))
-    item, problems = _READ.get((rel, text, groups_key, sizes), lambda: _load_text(path, rel, folder, groups, text, []))
+    group = groups.get(folder)
+    key = (rel, text, group.name if group else None, themes, sizes)
+    item, problems = _READ.get(key, lambda: _load_text(path, rel, folder, groups, text, []))
     return item, [*found, *problems]
 
 
