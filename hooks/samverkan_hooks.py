@@ -39,6 +39,7 @@ from samverkan.content import CONTENT_ROOTS, load_content
 from samverkan.generate import macros
 from samverkan.generate.calendar_pages import feed_files
 from samverkan.generate.editor_config import EDITOR_DIR, config_text, editor_config, editor_page
+from samverkan.generate.links import PLAN_PAGES
 from samverkan.generate.navigation import NEWS_INDEX, navigation
 from samverkan.generate.news_feed import RSS_URI, rss
 from samverkan.generate.output import GeneratedAsset, GeneratedFile, GeneratedPage
@@ -281,9 +282,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for file in [f for f in files if f"{Path(config.docs_dir).name}/{f.src_uri}" in state.withheld]:
         if not file.is_documentation_page():
             files.remove(file)  # a refused attachment in docs/: not even in the preview
+    generated = {page.uri for page in state.pages}
+    for file in [f for f in files.documentation_pages() if f.src_uri.startswith(PLAN_PAGES) and f.src_uri not in generated]:
+        files.remove(file)  # a draft or invalid action plan: its file is data, never a page of its own
     for asset in state.assets:
         files.append(File.generated(config, asset.uri, abs_src_path=str(state.root / asset.source)))
-    generated = {page.uri for page in state.pages}
     written = [
         f.src_uri
         for f in files.documentation_pages()

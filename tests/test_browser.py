@@ -164,6 +164,9 @@ PAGES_OF_EACH_KIND = [
     "aktuellt/2018/06/05/nosam-tar-nasta-steg-i-samverkansarbetet/",  # news
     "nosam/",
     "om/tillganglighet/",
+    "nosam/oversikt/",  # the follow-up overview
+    "grupper/nordost/ny-i-gruppen/",  # handover
+    "handlingsplaner/nordost/2026/",  # action plan
 ]
 
 
@@ -209,7 +212,8 @@ def test_focus_is_visible(page, site_url):
     assert focused["tag"] == "A" and focused["outline"] != "none" and focused["width"] != "0px", focused
 
 
-@pytest.mark.parametrize("path", ["overenskommelser/", "grupper/nordost/", "nosam/", "kalender/", "kalender/arkiv/", "redaktorer/granskning/", "kalender/prenumerera/", "om/ordlista/"])
+@pytest.mark.parametrize("path", ["overenskommelser/", "grupper/nordost/", "nosam/", "nosam/oversikt/",
+                                  "handlingsplaner/nordost/2026/", "grupper/molndal/ny-i-gruppen/", "kalender/", "kalender/arkiv/", "redaktorer/granskning/", "kalender/prenumerera/", "om/ordlista/"])
 def test_every_table_fits_a_phone_screen(page, site_url, path):
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(site_url + path)
@@ -239,3 +243,27 @@ def test_no_page_requests_what_does_not_exist(page, site_url):
         page.goto(site_url + path)
         page.wait_for_load_state("networkidle")
     assert failed == [] and errors == [], (failed, errors)
+
+
+def test_handover_page_prints_without_navigation(page, site_url):
+    """The page for new members, printed (to PDF) from the browser: only the
+    content, full width, no table row split over two pages."""
+    page.goto(site_url + "grupper/nordost/ny-i-gruppen/")
+    chrome = [".md-header", ".md-sidebar--primary", ".md-footer", ".md-search"]
+    shown = "(selectors) => selectors.map(s => getComputedStyle(document.querySelector(s)).display)"
+    assert "none" not in page.evaluate(shown, chrome[:1])  # on screen, the header is there
+    page.emulate_media(media="print")
+    assert page.evaluate(shown, chrome) == ["none"] * len(chrome)
+    layout = page.evaluate("""() => {
+        const article = document.querySelector('article.md-content__inner');
+        const row = article.querySelector('tbody tr');
+        return {article: article.getBoundingClientRect().width, page: document.documentElement.clientWidth,
+                row: getComputedStyle(row).breakInside, text: article.innerText};
+    }""")
+    assert layout["article"] > 0.8 * layout["page"], layout
+    assert layout["row"] == "avoid"
+    assert "Vilka som är med" in layout["text"] and "Beslut sedan" in layout["text"]
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    (SHOTS / "ny-i-gruppen.pdf").write_bytes(pdf)

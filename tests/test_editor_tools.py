@@ -69,7 +69,7 @@ def test_scaffolding_creates_files_that_pass_check(site_copy: SiteCopy):
     assert group.returncode == 0, group.stderr
     result = check(site_copy)
     assert result.returncode == 0, result.stderr
-    assert "29 grupper" in result.stdout and "31 händelser" in result.stdout
+    assert "29 grupper" in result.stdout and "32 händelser" in result.stdout
 
 
 def test_scaffolding_refuses_to_overwrite_and_explains_in_swedish(site_copy: SiteCopy):

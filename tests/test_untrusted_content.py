@@ -288,7 +288,8 @@ def assert_no_script(html: str, where: str) -> None:
             assert not "".join(element.get("src", "").split()).startswith(("http:", "https:", "//")), (where, element)
 
 
-@settings(max_examples=400, deadline=None)
+# Derandomised: the same examples on every run, so that CI is repeatable.
+@settings(max_examples=400, deadline=None, derandomize=True)
 @given(BODIES)
 def test_random_markup_is_refused_or_harmless(body):
     from samverkan.markup_policy import check_body, render
@@ -297,7 +298,8 @@ def test_random_markup_is_refused_or_harmless(body):
         assert_no_script(render(body), body)
 
 
-@settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(max_examples=3, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(st.lists(BODIES, min_size=12, max_size=12))
 def test_random_minutes_bodies_through_a_real_build(tmp_path_factory, bodies):
     """The same, end to end: what the guard lets through is built by MkDocs and
@@ -313,7 +315,16 @@ def test_random_minutes_bodies_through_a_real_build(tmp_path_factory, bodies):
         assert rel in rels, refused
         copy.remove(rel)
     result = copy.build()
-    assert result.returncode == 0, result.output
+    if result.returncode != 0:
+        # Random text makes broken links ("[länk](abc)"): MkDocs's own link
+        # check stops the strict build and names the file. That is the
+        # editor's error, reported; not markup the guard let through.
+        warnings = [line for line in result.output.splitlines() if line.startswith("WARNING")]
+        assert warnings, result.output
+        for line in warnings:
+            assert "link" in line and any(rel.removeprefix("minnesanteckningar/") in line for rel in rels), result.output
+        result = copy.build(strict=False)
+        assert result.returncode == 0, result.output
     for rel in set(rels) - refused:
         page = result.page(f"minnesanteckningar/nordost/{Path(rel).stem}/")
         assert_no_script(BeautifulSoup(page, "lxml").select_one("article").decode(), rel)

@@ -60,7 +60,7 @@ def _check(kind: str, form: list[dict], schema: tuple[f.Field, ...], content) ->
             required = False
         assert shown["required"] == required, (kind, field.name)
         assert shown["label"] and shown["label"][0].isupper(), (kind, field.name)
-        nested = ec.NESTED.get(field.name)
+        nested = ec.NESTED.get(field.name) if field.parse is not f.text else None
         if nested is not None:
             _check(f"{kind}.{field.name}", shown["fields"], nested, content)
         elif field.name in {"grupp", "till", "överordnad", "ersatt_av", "temagrupper", "grupper"}:

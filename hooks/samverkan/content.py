@@ -18,13 +18,15 @@ from .loaders.groups import check_group_references, load_groups
 from .loaders.common import map_in_parallel, regular_files
 from .loaders.minutes import load_minutes
 from .loaders.news import load_news
+from .loaders.plans import load_plans
+from .loaders.representation import REPRESENTATION_FILE, check_members, load_representation
 from .loaders.tools import load_tools
 from .model import Content
 from .loaders.glossary import GLOSSARY_FILE
 from .markup_policy import check_body
 from .memo import memo, next_build
 from .privacy import check_text
-from .problems import ContentError, Problem
+from .problems import ContentError, Problem, did_you_mean
 from .yaml_source import markdown_from_text, read_text
 
 # Everything editors write lives here; the privacy guard reads all of it.
@@ -70,19 +72,51 @@ def load_content(root: Path, today: date, workers: int = 1) -> LoadResult:
     tools = load_tools(root, problems)
     news = load_news(root, problems)
     glossary = load_glossary(root, problems)
+    representation = load_representation(root, problems)
+    check_members(groups, representation, problems)
+    names: dict[str, set[str]] = {}
+    for item in minutes:
+        names.setdefault(item.group, set()).add(item.name)
+    plans = load_plans(root, groups, group_slugs, names, problems)
+    check_answers(minutes, problems)
     problems.extend(guard_texts(root, workers, skip=guarded))
     published = [*_minutes_attachments(root, minutes), *_docs_files(root, problems)]
     attachment_problems, notices = guard_attachments(root, published, workers)
     problems.extend(attachment_problems)
     withheld = {p.file for p in problems if p.withhold}
     if withheld:  # only a preview gets this far with problems; it must not show these
-        minutes, documents, events, agreements, tools = (
+        minutes, documents, events, agreements, tools, plans = (
             [r for r in records if r.source.path not in withheld]
-            for records in (minutes, documents, events, agreements, tools)
+            for records in (minutes, documents, events, agreements, tools, plans)
         )
         news = [n for n in news if f"docs/{n.uri}" not in withheld]
-    content = Content.build(today, groups, documents, minutes, events, agreements, tools, news, glossary)
+    content = Content.build(today, groups, documents, minutes, events, agreements, tools, news, glossary,
+                            plans=plans, representation=representation)
     return LoadResult(content, _in_order(problems), _in_order(notices))
+
+
+def check_answers(minutes, problems: list[Problem]) -> None:
+    """An answer names minutes that raised a question to the answering group."""
+    raised = {(m.group, m.date): m for m in minutes if m.raised}
+    for item in minutes:
+        for answer in item.answers:
+            asking = raised.get((answer.group, answer.date))
+            if asking is not None and any(q.to == item.group for q in asking.raised):
+                continue
+            dates = sorted(d.isoformat() for (g, d), m in raised.items()
+                           if g == answer.group and any(q.to == item.group for q in m.raised))
+            problems.append(
+                Problem(
+                    item.source.path,
+                    item.source.line("besvarar"),
+                    "besvarar.datum",
+                    f"{answer.group} har inga minnesanteckningar den dagen med en fråga till {item.group}",
+                    answer.date.isoformat(),
+                    "datumet för minnesanteckningarna där frågan lyftes"
+                    + (f" ({', '.join(dates)})" if dates else ""),
+                    did_you_mean(answer.date.isoformat(), dates),
+                )
+            )
 
 
 def _in_order(problems: list[Problem]) -> tuple[Problem, ...]:
@@ -154,7 +188,7 @@ def _docs_files(root: Path, problems: list[Problem]) -> list[PublishedFile]:
             or not path.is_file()
             or any(part.startswith(".") for part in parts)
             or path.suffix.lower() in MARKDOWN_SUFFIXES
-            or rel == GLOSSARY_FILE
+            or rel in (GLOSSARY_FILE, REPRESENTATION_FILE)
             or rel.startswith(SITE_FILES)
         ):
             continue

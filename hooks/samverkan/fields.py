@@ -233,6 +233,37 @@ def list_of(item: Parser, *, allow_single: bool = True) -> Parser:
     return parse
 
 
+def mappings(fields: tuple[Field, ...]) -> Parser:
+    """A list of small mappings (action items, questions, members), each read
+    against its own schema by the caller, which reports problems inside."""
+
+    def parse(raw: Any, where: Located) -> tuple:
+        if not isinstance(raw, YamlList):
+            raise FieldError("ska vara en lista där varje punkt börjar med -", None, "en lista")
+        items = []
+        for index, item in enumerate(raw):
+            if not isinstance(item, YamlMap):
+                raise FieldError(
+                    "varje punkt i listan ska ha nycklar",
+                    item,
+                    ", ".join(fd.name + ":" for fd in fields),
+                    line=raw.line_of(index),
+                )
+            items.append(item)
+        return tuple(items)
+
+    parse.fields = fields  # for forms (the web editor)
+    return parse
+
+
+def each_mapping(items: Any, fields: tuple[Field, ...], file: str, problems: list[Problem], prefix: str):
+    """(values, item) of every complete item of a `mappings` field."""
+    for item in items if items not in (None, MISSING) else ():
+        values = read_fields(item, fields, file, problems, prefix=prefix)
+        if not has_missing(values):
+            yield values, item
+
+
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 

@@ -43,3 +43,16 @@ def meetings_without_minutes(content: Content) -> tuple[MissingMinutes, ...]:
             if content.minutes_on(event.group, day) is None:
                 found.append(MissingMinutes(event.group, day, event))
     return tuple(sorted(found, key=lambda m: (m.date, m.group), reverse=True))
+
+
+def last_meeting(content: Content, group: str) -> Occurrence | None:
+    """The group's latest meeting in the calendar before today that was held."""
+    latest = None
+    for event in content.events_of_group(group):
+        if event.all_day:
+            continue
+        for day, change in held_dates(event, content.today - timedelta(days=1)):
+            occurrence = Occurrence(event, day, change)
+            if not occurrence.cancelled and (latest is None or day > latest.date):
+                latest = occurrence
+    return latest

@@ -53,6 +53,34 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True)
+class Member:
+    """A seat in a group: the kind of organisation and the role (never a name)."""
+
+    organisation: str
+    role: str
+
+
+@dataclass(frozen=True, slots=True)
+class Representation:
+    """Which kinds of organisation each type of group should have at the table
+    (`docs/om/representation.yml`), and every kind a member may come from."""
+
+    required: Mapping[GroupType, tuple[str, ...]] = field(default_factory=dict, hash=False)
+    known: tuple[str, ...] = ()
+
+    def gaps(self, group: "Group") -> tuple[str, ...]:
+        """The required kinds no member of the group comes from; nothing
+        when the group has not said who its members are."""
+        if not group.members:
+            return ()
+        present = {m.organisation.casefold() for m in group.members}
+        return tuple(kind for kind in self.required.get(group.type, ()) if kind.casefold() not in present)
+
+    def applies_to(self, group: "Group") -> bool:
+        return bool(self.required.get(group.type))
+
+
+@dataclass(frozen=True, slots=True)
 class Group:
     slug: str
     name: str
@@ -69,6 +97,7 @@ class Group:
     wound_up: date | None = None
     successor: str | None = None
     editors: tuple[str, ...] = ()  # git host accounts; only in the code-owners file, never on the site
+    members: tuple[Member, ...] = ()  # who sits at the table, by organisation and role (never names)
 
     def is_wound_up(self, today: date) -> bool:
         return self.wound_up is not None and self.wound_up <= today
@@ -144,6 +173,16 @@ class RaisedQuestion:
 
 
 @dataclass(frozen=True, slots=True)
+class Answer:
+    """A theme group's answer to a question raised to it: the asking group's
+    minutes are named by group and date."""
+
+    group: str
+    date: date
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class Attachment:
     title: str
     file: str  # file name inside the group's minutes folder
@@ -187,12 +226,61 @@ class Minutes(HashedOnceRecord):
     raised: tuple[RaisedQuestion, ...] = ()
     tags: tuple[str, ...] = ()
     attachments: tuple[Attachment, ...] = ()
+    answers: tuple[Answer, ...] = ()  # to questions other groups raised to this one
 
     __hash__ = HashedOnceRecord.__hash__
 
     @property
     def key(self) -> str:
         return f"{self.group}/{self.name}"
+
+
+class PlanStatus(StrEnum):
+    PLANNED = "planerad"
+    ONGOING = "pågår"
+    DONE = "klar"
+    STOPPED = "avbruten"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+
+@dataclass(frozen=True, slots=True)
+class PlanActivity:
+    what: str
+    responsible: str  # a role
+    status: PlanStatus = PlanStatus.PLANNED
+    start: date | None = None
+    end: date | None = None
+    follow_up: tuple[str, ...] = ()  # names of the group's minutes that followed it up
+
+
+@dataclass(frozen=True, slots=True)
+class PlanGoal:
+    goal: str
+    activities: tuple[PlanActivity, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ActionPlan:
+    """A group's action plan for one year: `docs/handlingsplaner/<grupp>/<år>.md`."""
+
+    group: str
+    year: int
+    source: Source
+    goals: tuple[PlanGoal, ...] = ()
+    decided: date | None = None
+    body: str = ""
+
+    @property
+    def activities(self) -> tuple[PlanActivity, ...]:
+        return tuple(a for g in self.goals for a in g.activities)
+
+    def progress(self) -> tuple[int, int]:
+        """(activities done, activities planned), those stopped not counted."""
+        counted = [a for a in self.activities if a.status != PlanStatus.STOPPED]
+        return sum(a.status == PlanStatus.DONE for a in counted), len(counted)
 
 
 class Frequency(StrEnum):
@@ -475,6 +563,9 @@ class Content:
     tools: tuple[Tool, ...] = ()
     news: tuple[NewsPost, ...] = ()  # newest first
     glossary: tuple[GlossaryTerm, ...] = ()
+    plans: tuple[ActionPlan, ...] = ()  # by group, newest year first
+    representation: Representation = field(default_factory=Representation)
+    _answers: Mapping[tuple[str, date, str], tuple[Minutes, Answer]] = field(default_factory=dict, repr=False)
     _replaced_by: Mapping[str, str] = field(default_factory=dict, repr=False)
     _minutes_on: Mapping[tuple[str, date], Minutes] = field(default_factory=dict, repr=False)
     _events_of_group: Mapping[str, tuple[Event, ...]] = field(default_factory=dict, repr=False)
@@ -497,6 +588,9 @@ class Content:
         tools=(),
         news=(),
         glossary=(),
+        *,
+        plans=(),
+        representation: Representation | None = None,
     ) -> "Content":
         children: dict[str, list[str]] = {}
         predecessors: dict[str, list[str]] = {}
@@ -521,7 +615,15 @@ class Content:
             if event.group:
                 events_of_group.setdefault(event.group, []).append(event)
         freeze = lambda d: MappingProxyType({k: tuple(v) for k, v in d.items()})  # noqa: E731
+        # (asking group, date of its minutes, answering group) -> the first answer, oldest minutes first
+        answers: dict[tuple[str, date, str], tuple[Minutes, Answer]] = {}
+        for item in reversed(ordered_minutes):
+            for answer in item.answers:
+                answers.setdefault((answer.group, answer.date, item.group), (item, answer))
         return cls(
+            plans=tuple(sorted(plans, key=lambda p: (p.group, -p.year))),
+            representation=representation or Representation(),
+            _answers=MappingProxyType(answers),
             today=today,
             groups=MappingProxyType(dict(sorted(groups.items()))),
             documents=tuple(sorted(documents, key=_newest_first)),
@@ -548,6 +650,30 @@ class Content:
 
     def children(self, slug: str) -> tuple[Group, ...]:
         return tuple(self.groups[s] for s in self._children.get(slug, ()))
+
+    def answer_to(self, minutes: Minutes, question: RaisedQuestion) -> tuple[Minutes, Answer] | None:
+        """The theme group's answer to a question, and the minutes it stands in."""
+        return self._answers.get((minutes.group, minutes.date, question.to))
+
+    def plans_of_group(self, slug: str) -> tuple[ActionPlan, ...]:
+        """Newest year first."""
+        return tuple(p for p in self.plans if p.group == slug)
+
+    def current_plan(self, slug: str) -> ActionPlan | None:
+        """This year's plan, else the latest earlier one (outdated: see `plan_is_outdated`)."""
+        return next((p for p in self.plans_of_group(slug) if p.year <= self.today.year), None)
+
+    def plan_is_outdated(self, plan: ActionPlan) -> bool:
+        return plan.year < self.today.year
+
+    def outdated_plans(self) -> tuple[ActionPlan, ...]:
+        """Current groups whose latest plan is for a year that has passed."""
+        found = []
+        for group in self.groups.values():
+            plan = self.current_plan(group.slug)
+            if group.is_current(self.today) and plan is not None and self.plan_is_outdated(plan):
+                found.append(plan)
+        return tuple(found)
 
     def predecessors(self, slug: str) -> tuple[Group, ...]:
         return tuple(self.groups[s] for s in self._predecessors.get(slug, ()))

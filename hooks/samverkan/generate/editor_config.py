@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 
 from .. import fields as f
-from ..loaders import agreements, calendar, documents, glossary, groups, minutes, news, tools
+from ..loaders import agreements, calendar, documents, glossary, groups, minutes, news, plans, representation, tools
 from ..memo import memo
 from ..model import ORDINALS, Content
 
@@ -120,6 +120,21 @@ LABELS: dict[str, tuple[str, str]] = {
     "termer": ("Förkortningar", "I bokstavsordning. Förklaras överallt på webbplatsen."),
     "förkortning": ("Förkortning", "Ett ord utan mellanslag, t.ex. SIP."),
     "förklaring": ("Förklaring", ""),
+    "representanter": ("Representanter", "Vilka organisationer som är med, med roll. Aldrig namn."),
+    "organisation": ("Organisation", "En av organisationerna i Vilka som ska vara med, t.ex. Socialtjänst."),
+    "roll": ("Roll", "T.ex. Enhetschef. Inte ett namn."),
+    "besvarar": ("Svarar på frågor", "Svar på frågor som en annan grupp har lyft hit."),
+    "svar": ("Svar", "Temagruppens svar, kort."),
+    "år": ("År", "Året planen gäller, t.ex. 2027. Filen får samma namn."),
+    "fastställd": ("Fastställd", "Datum då gruppen beslutade planen. ÅÅÅÅ-MM-DD."),
+    "mål": ("Mål", "Vad gruppen vill uppnå under året."),
+    "aktiviteter": ("Aktiviteter", "Det som görs för att nå målet."),
+    "aktivitet": ("Aktivitet", ""),
+    "start": ("Start", "ÅÅÅÅ-MM-DD."),
+    "uppföljning": ("Följdes upp", "Gruppens minnesanteckningar där aktiviteten följdes upp: filens namn, t.ex. 2026-03-10."),
+    "nosam": ("NOSAM-grupper", "Organisationer som ska vara med i varje NOSAM-grupp."),
+    "vastbus": ("Västbusgrupper", "Organisationer som ska vara med i varje lokal Västbusgrupp."),
+    "övriga": ("Andra organisationer", "Andra organisationer som kan vara med."),
 }
 
 
@@ -156,7 +171,8 @@ def form_field(field: f.Field, refs: References, nested: dict[str, tuple[f.Field
         out["hint"] = hint
     parse = field.parse
     item = getattr(parse, "item", None)
-    if field.name in nested:
+    # A goal's text is called `mål` like the plan's list of goals.
+    if field.name in nested and parse is not f.text:
         item_fields = [form_field(x, refs, nested, inner=True) for x in nested[field.name]]
         if field.name == "upprepning":
             # Decap checks the required fields of an optional object even when
@@ -209,6 +225,10 @@ NESTED: dict[str, tuple[f.Field, ...]] = {
     "händelser": calendar.EVENT_FIELDS,
     "ändrade": calendar.CHANGE_FIELDS,
     "termer": glossary.TERM_FIELDS,
+    "representanter": groups.MEMBER_FIELDS,
+    "besvarar": minutes.ANSWER_FIELDS,
+    "mål": plans.GOAL_FIELDS,
+    "aktiviteter": plans.ACTIVITY_FIELDS,
 }
 
 BODY = {"name": "body", "label": LABELS["body"][0], "hint": LABELS["body"][1], "widget": "markdown", "required": False}
@@ -281,6 +301,36 @@ def collections(content: Content) -> list[dict[str, Any]]:
     found.append(_folder("dokument", "Dokument", "Dokument", documents.DOCUMENT_DIR, form(documents.DOCUMENT_FIELDS), "titel"))
     found.append(_folder("nyheter", "Nyheter", "Nyhet", news.NEWS_DIR, form(news.NEWS_FIELDS), "title",
                          slug="{{year}}-{{month}}-{{day}}-{{slug}}"))
+    plan_fields = form(plans.PLAN_FIELDS, body=False) + [BODY]
+    for field in plan_fields:
+        if field["name"] == "år":
+            field["required"] = True  # the file is named after it
+    for label, slug in refs.groups:
+        found.append({
+            "name": f"handlingsplaner-{slug}",
+            "label": f"Handlingsplaner – {label}",
+            "label_singular": "Handlingsplan",
+            "folder": f"{plans.PLAN_DIR}/{slug}",
+            "create": True,
+            "extension": "md",
+            "format": "frontmatter",
+            "slug": "{{fields.år}}",
+            "identifier_field": "år",
+            "summary": "{{år}}",
+            "editor": {"preview": False},
+            "fields": plan_fields,
+        })
+    found.append({
+        "name": "representation",
+        "label": "Vilka som ska vara med",
+        "editor": {"preview": False},
+        "files": [{
+            "name": "representation",
+            "label": "Vilka som ska vara med",
+            "file": representation.REPRESENTATION_FILE,
+            "fields": form(representation.REPRESENTATION_FIELDS, body=False),
+        }],
+    })
     found.append({
         "name": "ordlista",
         "label": "Ordlistan",

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from ..model import (
     ActionItem,
+    ActionPlan,
     ActionStatus,
     Agreement,
     AgreementStatus,
@@ -23,6 +24,18 @@ from ..swedish import short_date, swedish_date, when
 
 def group_uri(group: Group | str) -> str:
     return f"grupper/{group if isinstance(group, str) else group.slug}.md"
+
+
+def handover_uri(group: Group | str) -> str:
+    """The page for a new member of the group (printable)."""
+    return f"grupper/{group if isinstance(group, str) else group.slug}/ny-i-gruppen.md"
+
+
+PLAN_PAGES = "handlingsplaner/"
+
+
+def plan_uri(plan: ActionPlan) -> str:
+    return f"{PLAN_PAGES}{plan.group}/{plan.year}.md"
 
 
 def document_uri(document: Document) -> str:
@@ -94,5 +107,7 @@ def template_helpers(content: Content) -> dict:
         status_label=lambda action: status_label(content, action),
         agreement_uri=agreement_uri,
         tool_uri=tool_uri,
+        plan_uri=plan_uri,
+        handover_uri=handover_uri,
         status_text=lambda agreement: agreement_status_text(content, agreement),
     )

@@ -7,6 +7,7 @@ from typing import Iterable
 
 from ..model import Content, GroupType
 from .calendar_pages import ARCHIVE, CALENDAR_INDEX, SUBSCRIBE, YEAR_WHEEL
+from .follow_up_pages import NOSAM_OVERVIEW, REPRESENTATION_PAGE
 from .links import agreement_uri, document_uri, group_uri, tool_uri
 from .pages import DOCUMENTS_INDEX, GLOSSARY_PAGE, GROUPS_INDEX, MINUTES_INDEX, NOSAM_INDEX
 from .register_pages import AGREEMENTS_INDEX, REVIEW_LIST, TOOLBOX_INDEX, TOOLBOX_TAGS
@@ -16,7 +17,7 @@ NEWS_INDEX = "aktuellt/index.md"
 # Folders under docs/ that hold content files (the blog's posts, groups,
 # documents, agreements): their pages are placed by the generated sections,
 # also when a file is invalid and left as it is under `mkdocs serve`.
-_CONTENT_FOLDERS = ("aktuellt/", "grupper/", "dokument/", "overenskommelser/")
+_CONTENT_FOLDERS = ("aktuellt/", "grupper/", "dokument/", "overenskommelser/", "handlingsplaner/")
 
 # Hand-written sections get these labels; others are named after their index page.
 _SECTION_LABELS = {"om": "Om webbplatsen", "redaktorer": "För redaktörer"}
@@ -41,12 +42,13 @@ def navigation(content: Content, written_pages: Iterable[str]) -> list:
     if content.documents:
         nav.append({"Dokument": [DOCUMENTS_INDEX, *(document_uri(d) for d in content.documents)]})
     extra = ([GLOSSARY_PAGE] if content.glossary else []) + ([REVIEW_LIST] if content.tools else [])
+    extra += [REPRESENTATION_PAGE] if content.representation.known else []
     nav.extend(_written_sections(written + extra))
     return nav
 
 
 def _groups_section(content: Content) -> list:
-    section: list = [GROUPS_INDEX, {"NOSAM": NOSAM_INDEX}]
+    section: list = [GROUPS_INDEX, {"NOSAM": NOSAM_INDEX}, {"Översikt NOSAM och Västbus": NOSAM_OVERVIEW}]
     for kind in GroupType:
         groups = content.groups_of_type(kind)
         if groups:

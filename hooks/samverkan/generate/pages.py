@@ -17,9 +17,9 @@ from ..model import (
     Minutes,
 )
 from .calendar_pages import calendar_pages, meetings_by_day, upcoming
+from .follow_up_pages import follow_up_pages, group_made_of, plan_summary, questions_of, representation_page
 from .register_pages import agreement_pages, toolbox_pages
 from .links import (
-    agreement_status_text,
     attachment_uri,
     document_uri,
     group_feed_uri,
@@ -47,23 +47,9 @@ def _by_year(items, key):
 
 
 def group_page(content: Content, group: Group) -> GeneratedPage:
-    """One page per group; the same as last build unless something it shows changed.
-    The key holds what the page is made from: the group and the other groups
-    (names, links, who reports to whom), its minutes (archive, decisions, open
-    actions), questions raised to it, its documents, agreements and events,
-    and today (what is overdue, upcoming, in force)."""
-    slug = group.slug
-    agreements = content.agreements_in_force(slug)
-    key = (
-        group,
-        content.today,
-        content.groups_key,
-        content.minutes_of_group(slug),
-        content.questions_raised_to(slug),
-        content.documents_of_group(slug),
-        tuple((a, agreement_status_text(content, a)) for a in agreements),
-        content.events_of_group(slug),
-    )
+    """One page per group; the same as last build unless something it shows
+    changed: what `group_made_of` names, and the group's documents."""
+    key = (group_made_of(content, group), content.documents_of_group(group.slug))
     return _GROUP_PAGES.get(key, lambda: _group_page(content, group))
 
 
@@ -74,8 +60,8 @@ def _group_page(content: Content, group: Group) -> GeneratedPage:
     uri = group_uri(group)
     groups = content.groups
     minutes = content.minutes_of_group(group.slug)
-    raised_by = [(m, q, groups[q.to]) for m in minutes for q in m.raised if q.to in groups]
-    raised_to = [(m, q, groups[m.group]) for m, q in content.questions_raised_to(group.slug)]
+    raised_by, raised_to = questions_of(content, group)
+    plan = content.current_plan(group.slug)
     markdown = render(
         "group.md.j2",
         uri,
@@ -89,6 +75,9 @@ def _group_page(content: Content, group: Group) -> GeneratedPage:
         open_actions=content.open_actions_of_group(group.slug),
         raised_by=raised_by,
         raised_to=raised_to,
+        plan_summary=plan_summary(content, plan) if plan else None,
+        gaps=content.representation.gaps(group),
+        representation_applies=content.representation.applies_to(group),
         parent=groups.get(group.parent) if group.parent else None,
         successor=groups.get(group.successor) if group.successor else None,
         theme_groups=[groups[t] for t in group.theme_groups if t in groups],
@@ -247,6 +236,9 @@ def site_pages(content: Content, site_url: str) -> tuple[GeneratedPage, ...]:
     pages += calendar_pages(content, site_url)
     pages += agreement_pages(content)
     pages += toolbox_pages(content)
+    pages += follow_up_pages(content)
+    if content.representation.known:
+        pages.append(representation_page(content))
     if content.glossary:
         pages.append(glossary_page(content))
     if content.documents:

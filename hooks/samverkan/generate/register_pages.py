@@ -96,6 +96,7 @@ def toolbox_pages(content: Content) -> list[GeneratedPage]:
                 front=front_matter("Att granska", search={"exclude": True}),
                 tools=content.overdue_tools(),
                 missing=meetings_without_minutes(content),
+                plans=content.outdated_plans(),
             ),
         ),
     ]

@@ -5,11 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from .. import fields as f
-from ..model import Group, GroupType, Source
+from ..model import Group, GroupType, Member, Source
 from ..problems import Problem, did_you_mean
 from .common import file_slugs, markdown_records
 
 GROUP_DIR = "docs/grupper"
+
+# Who sits at the table: the kind of organisation (one of those in
+# docs/om/representation.yml, checked in content.py) and the role.
+MEMBER_FIELDS = (
+    f.Field("organisation", f.text, required=True),
+    f.Field("roll", f.text, required=True),
+)
 
 GROUP_FIELDS = (
     f.Field("namn", f.text, required=True),
@@ -24,6 +31,7 @@ GROUP_FIELDS = (
     f.Field("avvecklad", f.a_date),
     f.Field("ersatt_av", f.slug),
     f.Field("redaktörer", f.list_of(f.account), default=()),
+    f.Field("representanter", f.mappings(MEMBER_FIELDS), default=()),
 )
 
 
@@ -35,6 +43,11 @@ def load_groups(root: Path, problems: list[Problem]) -> tuple[dict[str, Group], 
     """
     groups: dict[str, Group] = {}
     for record in markdown_records(root, GROUP_DIR, GROUP_FIELDS, problems):
+        members = tuple(
+            Member(v["organisation"], v["roll"])
+            for v, _ in f.each_mapping(record.values.get("representanter"), MEMBER_FIELDS, record.rel, problems,
+                                       "representanter.")
+        )
         if not record.complete:
             continue
         values = record.values
@@ -54,6 +67,7 @@ def load_groups(root: Path, problems: list[Problem]) -> tuple[dict[str, Group], 
             wound_up=values["avvecklad"],
             successor=values["ersatt_av"],
             editors=values["redaktörer"],
+            members=members,
         )
         groups[group.slug] = group
         _check_succession(group, problems)

@@ -9,6 +9,7 @@ from pathlib import Path
 from .. import fields as f
 from ..model import (
     ActionItem,
+    Answer,
     ActionStatus,
     Attachment,
     Group,
@@ -44,33 +45,17 @@ QUESTION_FIELDS = (
     f.Field("till", f.slug, required=True),
     f.Field("fråga", f.text, required=True),
 )
+# A theme group's answer to a question raised to it, naming the asking
+# group's minutes by group and date.
+ANSWER_FIELDS = (
+    f.Field("grupp", f.slug, required=True),
+    f.Field("datum", f.a_date, required=True),
+    f.Field("svar", f.text, required=True),
+)
 ATTACHMENT_FIELDS = (
     f.Field("titel", f.text, required=True),
     f.Field("fil", f.text, required=True),
 )
-
-
-def _mappings(fields: tuple[f.Field, ...]) -> f.Parser:
-    """A list of small mappings (action items, questions, attachments), read
-    against their own schema; problems inside are reported by the caller."""
-
-    def parse(raw, where: f.Located):
-        if not isinstance(raw, YamlList):
-            raise f.FieldError("ska vara en lista där varje punkt börjar med -", None, "en lista")
-        items = []
-        for index, item in enumerate(raw):
-            if not isinstance(item, YamlMap):
-                raise f.FieldError(
-                    "varje punkt i listan ska ha nycklar",
-                    item,
-                    ", ".join(fd.name + ":" for fd in fields),
-                    line=raw.line_of(index),
-                )
-            items.append(item)
-        return tuple(items)
-
-    parse.fields = fields  # for forms (the web editor)
-    return parse
 
 
 MINUTES_FIELDS = (
@@ -83,10 +68,11 @@ MINUTES_FIELDS = (
     f.Field("närvarande", f.list_of(f.text), default=()),
     f.Field("förhinder", f.list_of(f.text), default=()),
     f.Field("beslut", f.list_of(f.text), default=()),
-    f.Field("åtgärder", _mappings(ACTION_FIELDS), default=()),
-    f.Field("lyfts_till", _mappings(QUESTION_FIELDS), default=()),
+    f.Field("åtgärder", f.mappings(ACTION_FIELDS), default=()),
+    f.Field("lyfts_till", f.mappings(QUESTION_FIELDS), default=()),
+    f.Field("besvarar", f.mappings(ANSWER_FIELDS), default=()),
     f.Field("taggar", f.list_of(f.text), default=()),
-    f.Field("bilagor", _mappings(ATTACHMENT_FIELDS), default=()),
+    f.Field("bilagor", f.mappings(ATTACHMENT_FIELDS), default=()),
     f.Field("utkast", f.boolean, default=False),
 )
 
@@ -244,6 +230,10 @@ def _load_one(
     actions = _actions(values["åtgärder"], rel, local)
     raised = _questions(values["lyfts_till"], rel, groups, local)
     attachments = _attachments(values["bilagor"], path.parent, rel, local)
+    answers = tuple(
+        Answer(v["grupp"], v["datum"], v["svar"])
+        for v, _ in f.each_mapping(values["besvarar"], ANSWER_FIELDS, rel, local, "besvarar.")
+    )
     problems.extend(local)
     if local or f.has_missing(values) or values["utkast"]:
         return None
@@ -267,6 +257,7 @@ def _load_one(
         raised=raised,
         tags=values["taggar"],
         attachments=attachments,
+        answers=answers,
     )
 
 
