@@ -16,6 +16,14 @@ from .memo import HashedOnce
 from .swedish import swedish_date
 
 
+class LabelledChoice(StrEnum):
+    """A choice whose label is its value with a capital: "Handlingsplan"."""
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+
 class GroupType(StrEnum):
     NOSAM = "nosam"
     THEME_GROUP = "temagrupp"
@@ -106,16 +114,12 @@ class Group:
         return self.active and not self.is_wound_up(today)
 
 
-class DocumentType(StrEnum):
+class DocumentType(LabelledChoice):
     REPORT = "rapport"
     MAPPING = "kartläggning"
     ACTION_PLAN = "handlingsplan"
     ANNUAL_REPORT = "årsrapport"
     OTHER = "annat"
-
-    @property
-    def label(self) -> str:
-        return self.value.capitalize()
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,15 +239,11 @@ class Minutes(HashedOnceRecord):
         return f"{self.group}/{self.name}"
 
 
-class PlanStatus(StrEnum):
+class PlanStatus(LabelledChoice):
     PLANNED = "planerad"
     ONGOING = "pågår"
     DONE = "klar"
     STOPPED = "avbruten"
-
-    @property
-    def label(self) -> str:
-        return self.value.capitalize()
 
 
 @dataclass(frozen=True, slots=True)
@@ -409,15 +409,11 @@ class Occurrence:
         return self.event.cancelled or (recurrence is not None and self.series_date in recurrence.cancelled)
 
 
-class AgreementType(StrEnum):
+class AgreementType(LabelledChoice):
     AGREEMENT = "överenskommelse"
     GUIDELINE = "riktlinje"
     ROUTINE = "rutin"
     CONTRACT = "avtal"
-
-    @property
-    def label(self) -> str:
-        return self.value.capitalize()
 
 
 class AgreementStatus(StrEnum):
