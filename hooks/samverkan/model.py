@@ -754,9 +754,19 @@ class Content:
         return tuple(a for a in self.agreements if a.applies_to(group) and self.agreement_status(a).in_force)
 
     @cached_property
-    def groups_key(self) -> "HashedOnce":
-        """All groups as a key part hashed once per build."""
-        return HashedOnce(self.groups.items())
+    def group_outlines_key(self) -> "HashedOnce":
+        """What a group's page shows of the other groups: names, types, whether
+        they are wound up or resting, and how they relate (parents, successors,
+        theme groups); not their texts, members or contacts."""
+        return HashedOnce(
+            (slug, g.name, g.type, g.active, g.wound_up, g.parent, g.successor, g.theme_groups)
+            for slug, g in self.groups.items()
+        )
+
+    @cached_property
+    def group_names_key(self) -> "HashedOnce":
+        """The groups' names by slug, for pages that show no more of them."""
+        return HashedOnce((slug, g.name) for slug, g in self.groups.items())
 
     @cached_property
     def glossary_key(self) -> "HashedOnce":

@@ -167,7 +167,7 @@ def calendar_pages(content: Content, site_url: str) -> list[GeneratedPage]:
     helpers = template_helpers(content)
     # Both lists are made of the events, the groups' names and today; the
     # archive links the minutes of past meetings too.
-    shown = (content.events, content.groups_key, content.today)
+    shown = (content.events, content.group_names_key, content.today)
     held = past(content)
     minutes = tuple(m.key if (m := content.minutes_on(o.event.group, o.date)) else None for o in held)
     pages = [

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event as VEvent, Timezone, TimezoneDaylight, TimezoneStandard, vRecur, vText
 
+from ..memo import memo
 from ..model import Event, Frequency, OccurrenceChange
 
 TZID = "Europe/Stockholm"
@@ -134,24 +135,30 @@ def vevent(event: Event, page_url: str, group_name: str | None) -> VEvent:
 
 
 class EventSerializer:
-    """Each VEVENT is written once per build and reused by every feed it is in
-    (all events, its group's and parents' feeds, its own file)."""
+    """Each VEVENT is written once and reused by every feed it is in (all
+    events, the archive, its group's and parents' feeds, its own file), and
+    by the next preview build while the event, its address and its group's
+    name stay the same."""
 
     def __init__(self, event_url, group_names: dict[str, str]) -> None:
         self._event_url = event_url
         self._group_names = group_names
-        self._cache: dict[str, bytes] = {}
 
     def __call__(self, event: Event) -> bytes:
-        if event.id not in self._cache:
-            url, group_name = self._event_url(event), self._group_names.get(event.group)
-            items = [vevent(event, url, group_name)]
-            if event.recurrence is not None:
-                items += [cancelled_occurrence(event, day, url, group_name) for day in sorted(event.recurrence.cancelled)]
-                items += [changed_occurrence(event, change, url, group_name)
-                          for change in sorted(event.recurrence.changes, key=lambda c: c.day)]
-            self._cache[event.id] = b"".join(item.to_ical() for item in items)
-        return self._cache[event.id]
+        url, group_name = self._event_url(event), self._group_names.get(event.group)
+        return _VEVENTS.get((event, url, group_name), lambda: _serialized(event, url, group_name))
+
+
+_VEVENTS = memo()
+
+
+def _serialized(event: Event, url: str, group_name: str | None) -> bytes:
+    items = [vevent(event, url, group_name)]
+    if event.recurrence is not None:
+        items += [cancelled_occurrence(event, day, url, group_name) for day in sorted(event.recurrence.cancelled)]
+        items += [changed_occurrence(event, change, url, group_name)
+                  for change in sorted(event.recurrence.changes, key=lambda c: c.day)]
+    return b"".join(item.to_ical() for item in items)
 
 
 def changed_occurrence(event: Event, change: OccurrenceChange, page_url: str, group_name: str | None) -> VEvent:

@@ -99,7 +99,7 @@ def questions_of(content: Content, group: Group) -> tuple[list, list]:
 
 def group_made_of(content: Content, group: Group) -> tuple:
     """What a group's page and its handover page are made from, as a memo
-    key: the group and the other groups (names, links, who reports to whom),
+    key: the group, and of the other groups what `group_outlines_key` holds,
     its minutes (archive, decisions, open actions, questions it raised) and
     the answers to its questions, questions raised to it, its agreements with
     their status, its events, plans and the representation required, and
@@ -109,7 +109,7 @@ def group_made_of(content: Content, group: Group) -> tuple:
     return (
         group,
         content.today,
-        content.groups_key,
+        content.group_outlines_key,
         content.minutes_of_group(slug),
         content.questions_raised_to(slug),
         tuple(answer for *_, answer in (*raised_by, *raised_to)),

@@ -133,7 +133,7 @@ def _minutes_page(content: Content, minutes: Minutes, meetings: dict, older, new
 
 def minutes_index(content: Content) -> GeneratedPage:
     """Every minutes by group and year: made of the minutes and the groups' names."""
-    return _MINUTES_INDEX.get((content.minutes, content.groups_key), lambda: _minutes_index(content))
+    return _MINUTES_INDEX.get((content.minutes, content.group_names_key), lambda: _minutes_index(content))
 
 
 _MINUTES_INDEX = memo()
