@@ -24,7 +24,7 @@ from ..swedish import swedish_date
 from ..attachments import file_type, type_problem
 from ..markup_policy import check_body
 from ..privacy import check_text
-from ..yaml_source import YamlList, YamlMap, markdown_from_text, read_text
+from ..yaml_source import markdown_from_text, read_text
 from ..memo import HashedOnce, memo
 from .common import content_files, map_in_parallel
 
