@@ -16,7 +16,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 NPM_STAMP := node_modules/.installed
 
-.PHONY: serve site test check bench lock clean chromium node screenshots kodagare lankar import ny-minnesanteckning ny-handelse ny-grupp
+.PHONY: serve site test check bench lock clean chromium nginx node screenshots kodagare lankar import ny-minnesanteckning ny-handelse ny-grupp
 
 $(STAMP): requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -64,8 +64,8 @@ kodagare: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python tests/bench/run.py --readme README.md
 
-## Every test (the browser tests need Debian's Chromium; installed here when missing).
-test: $(STAMP) $(NPM_STAMP) chromium
+## Every test (the browser tests need Debian's Chromium and nginx; installed here when missing).
+test: $(STAMP) $(NPM_STAMP) chromium nginx
 	$(BIN)/python -m pytest
 
 ## The web editor (Decap CMS) and its local backend, exactly as package-lock.json pins them
@@ -83,6 +83,12 @@ chromium:
 	@command -v chromium >/dev/null || command -v chromium-browser >/dev/null || { \
 	  echo "Installerar Chromium (Debians paket) för webbläsartesterna ..."; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+
+# The browser tests serve the site with the README's nginx configuration.
+nginx:
+	@command -v nginx >/dev/null || test -x /usr/sbin/nginx || { \
+	  echo "Installerar nginx (Debians paket) för webbläsartesterna ..."; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nginx >/dev/null; }
 
 ## Screenshots of each kind of page at desktop and phone width, into site-screenshots/.
 screenshots: site chromium

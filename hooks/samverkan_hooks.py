@@ -47,14 +47,14 @@ from samverkan.generate.pages import abbreviations, site_assets, site_pages
 from samverkan.generate.table_labels import label_cells
 from samverkan.model import Content
 from samverkan.markup_policy import first_heading
-from samverkan.preview import PageInput, PreviewState, fingerprint, merge_search_index
+from samverkan.preview import PageInput, PreviewState, fingerprint, merge_search_documents
 from samverkan.problems import Problem, report
-from samverkan.search_terms import add_compound_parts
+from samverkan.generate.search_index import searchable_part, write_index
 from samverkan.source_dates import date_of, last_changed
 from samverkan.staging import Staging
 from samverkan.swedish import swedish_date
 from samverkan.today import build_date
-from samverkan_parallel import MarkdownPool, pool_for, search_plugin_of
+from samverkan_parallel import MarkdownPool, pool_for
 
 log = logging.getLogger("mkdocs.hooks.samverkan")
 # Reminders for editors that must not fail a strict build (a tool past its
@@ -108,6 +108,8 @@ _sidebars: dict[str, str] = {}
 _markdown_pool: MarkdownPool | None = None
 
 _files: Files | None = None  # the preview build's files, for the search index at its end
+# The searchable part of each page this build rendered, by address (see on_post_page).
+_search_documents: dict[str, object] = {}
 _site_dir = ""  # the preview's output folder
 _preview_tags: list[bytes] = []  # tags.json of the last build that rendered the tools
 # Compiled theme templates by name and source checksum: MkDocs makes a new
@@ -167,14 +169,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if _command == "build" and not _dirty and _staging is None:
         _staging = Staging(Path(config.site_dir))
         config.site_dir = str(_staging.path)
-    if _incremental():
-        # Material's search merges a dirty build's entries into the last index
-        # by address prefix (the start page's "" matches every page); we merge
-        # page by page in on_post_build instead, from a fresh partial index.
-        search = config.plugins.get("material/search") or config.plugins.get("search")
-        if search is not None and hasattr(search, "is_dirty"):
-            search.is_dirty = False
-            search.search_index_prev = None
     plugin = config.plugins.get("macros")
     if plugin is not None:
         plugin.register_macros(
@@ -487,9 +481,7 @@ def on_env(env, config: MkDocsConfig, files: Files):
     )
     _sidebars.clear()
     env.globals["samverkan_sidebar_once"] = _sidebar_once
-    search = search_plugin_of(config)
-    if _markdown_pool is not None and search is not None:
-        _markdown_pool.index_for_search(search.search_index)
+    _search_documents.clear()
     return env
 
 
@@ -512,7 +504,13 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
         and not any(menu_url.startswith(url) for menu_url in _menu_urls)
     )
     context["samverkan_sidebar"] = posixpath.dirname(url.rstrip("/")) + "/" if shared else ""
+    if url.startswith(_NEWS_CATEGORIES) and not str(page.title).startswith("Nyheter om "):
+        # A category's page would share its title with the page of that name ("NOSAM").
+        page.title = f"Nyheter om {page.title}"
     return context
+
+
+_NEWS_CATEGORIES = "aktuellt/kategori/"
 
 
 class _TemplateCache(jinja2.BytecodeCache):
@@ -567,8 +565,6 @@ def on_page_content(html_content: str, page: Page, config: MkDocsConfig, files: 
 # landmark-unique). Naming them here keeps us off copies of Material's
 # templates that would have to follow every upgrade.
 _LANDMARK_NAMES = (
-    ('<div class="md-search" data-md-component="search" role="dialog">',
-     '<div class="md-search" data-md-component="search" role="dialog" aria-label="Sök på webbplatsen">'),
     ('<nav class="md-nav md-nav--primary" aria-label="Navigation"',
      '<nav class="md-nav md-nav--primary" aria-label="Huvudmeny"'),
     ('<nav class="md-path" aria-label="Navigation"', '<nav class="md-path" aria-label="Du är här"'),
@@ -584,18 +580,38 @@ _BLOG_WORDS = (
 
 @_timed
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    for material, named in _LANDMARK_NAMES:
-        output = output.replace(material, named, 1)
+    output = _named_landmarks(output)
     if 'class="md-post__back"' in output:
         for material, ours in _BLOG_WORDS:
             output = output.replace(material, ours, 1)
+    # Keyed as the preview lists pages (File.url: the start page is "./").
+    _search_documents[page.file.url] = searchable_part(page.file.url, output)
     return output
+
+
+def _named_landmarks(output: str) -> str:
+    for material, named in _LANDMARK_NAMES:
+        output = output.replace(material, named, 1)
+    # A news list's "Fortsätt läsa" is a link, not a navigation landmark (axe:
+    # landmark-unique, one such nav per post on the list).
+    if '<nav class="md-post__action">' in output:
+        output = _POST_ACTION.sub(r'<div class="md-post__action">\1</div>', output)
+    return output
+
+
+_POST_ACTION = re.compile(r'<nav class="md-post__action">(.*?)</nav>', re.S)
+# Material links "skip to content" to a page's first heading from its table
+# of contents; the 404 page is a template without one.
+_EMPTY_SKIP = re.compile(r'<div data-md-component="skip">\s*</div>')
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     """The 404 page is a theme template, not a page: name its landmarks too."""
     if template_name == "404.html":
-        return on_post_page(output_content, None, config)
+        output_content = _EMPTY_SKIP.sub(
+            '<div data-md-component="skip"><a href="#sidan-finns-inte" class="md-skip">Hoppa till innehåll</a></div>',
+            output_content, count=1)
+        return _named_landmarks(output_content)
     return output_content
 
 
@@ -603,27 +619,23 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 def on_post_build(config: MkDocsConfig) -> None:
     global _build, _rendering, _markdown_pool
     _build, _markdown_pool = None, None
-    index = Path(config.site_dir) / "search" / "search_index.json"
-    if index.is_file():  # written by the search plugin's on_post_build, which runs first
-        data = json.loads(index.read_text(encoding="utf-8"))
-        docs = data.get("docs", [])
-        if _rendering is not None:
-            docs = _finish_preview(docs)
-        data["docs"] = add_compound_parts(docs)
-        index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    documents = _finish_preview() if _rendering is not None else dict(_search_documents)
+    _search_documents.clear()
+    write_index([d for d in documents.values() if d is not None], Path(config.site_dir))
     _rendering = None
     _end_build()
 
 
-def _finish_preview(docs: list[dict]) -> list[dict]:
-    """After a preview build: the search index a full build would write, the
-    output of removed pages deleted, and what this build rendered remembered."""
+def _finish_preview() -> dict:
+    """After a preview build: every page's searchable part as a full build
+    would have it, the output of removed pages deleted, and what this build
+    rendered remembered."""
     global _preview
     inputs, rendering, site, decided = _rendering
     # Addresses as the build wrote them: the blog moves its posts after on_files.
     pages = _files.documentation_pages()
     rendered_urls = {f.url for f in pages if decided.get(f.src_uri, True)}
-    merged, by_page = merge_search_index(docs, _preview.search, [f.url for f in pages], rendered_urls)
+    merged = merge_search_documents(_search_documents, _preview.search, [f.url for f in pages], rendered_urls)
     outputs = frozenset(f.abs_dest_path for f in _files)
     for dest in _preview.removed_outputs(outputs):
         Path(dest).unlink(missing_ok=True)
@@ -639,7 +651,7 @@ def _finish_preview(docs: list[dict]) -> list[dict]:
         site=site,
         pages={p.uri: p.fingerprint for p in inputs},
         dests=outputs,
-        search=by_page,
+        search=merged,
     )
     return merged
 

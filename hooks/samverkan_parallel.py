@@ -33,8 +33,8 @@ from mkdocs.structure.pages import Page
 # Below this many pages a fork costs more than it saves.
 MINIMUM_PAGES = 200
 # The child's share of the Markdown (by size): less than half, since it also
-# indexes its pages for search and sends them over, and the parent's waits
-# for it are the cost of an imbalance (measured at 1 000 minutes).
+# sends its pages over, and the parent's waits for it are the cost of an
+# imbalance (measured at 1 000 minutes).
 CHILD_SHARE = 0.45
 
 
@@ -48,7 +48,6 @@ class MarkdownPool:
         self._done = False
         self._pid = 0
         self._order = uris  # the build order, which `uris` (a set) does not keep
-        self._search: dict[str, tuple[int, list[dict]]] = {}
 
     def start(self, config: MkDocsConfig, files: Files) -> None:
         read, write = os.pipe()
@@ -100,8 +99,6 @@ class MarkdownPool:
                 return
             for record in result["log"]:
                 logging.getLogger(record.name).handle(record)
-            if result["search"] is not None:
-                pool._search[self.file.src_uri] = result["search"]
             self.content = result["content"]
             self.toc = result["toc"]
             self._title_from_render = result["title"]
@@ -113,21 +110,6 @@ class MarkdownPool:
 
         pool = self
         page.render = types.MethodType(render, page)
-
-    def index_for_search(self, search_index) -> None:
-        """Let Material's search index take the child's entries for its pages.
-        The child indexed the page as it would be after `on_page_content`;
-        if the parent's page differs, the parent indexes it itself."""
-        original = search_index.add_entry_from_context
-
-        def add_entry_from_context(page: Page) -> None:
-            found = self._search.pop(page.file.src_uri, None)
-            if found is None or found[0] != hash(page.content):
-                original(page)
-                return
-            search_index.entries.extend(found[1])
-
-        search_index.add_entry_from_context = add_entry_from_context
 
 
 def pool_for(config: MkDocsConfig, files: Files, generated: list[str]) -> MarkdownPool | None:
@@ -167,7 +149,6 @@ def _render_in_child(uris: list[str], config: MkDocsConfig, files: Files, write:
     root.handlers = [captured]
     mkdocs_log = logging.getLogger("mkdocs")
     mkdocs_log.handlers, mkdocs_log.propagate = [], True
-    search_plugin = search_plugin_of(config)
     with os.fdopen(write, "wb") as stream:
         for uri in uris:
             file = files.get_file_from_path(uri)
@@ -180,19 +161,11 @@ def _render_in_child(uris: list[str], config: MkDocsConfig, files: Files, write:
             page.render(config, files)
             links = page.links_to_anchors
             rendered = page.content
-            search = None
-            if search_plugin is not None:
-                # Indexed as the parent will index it: after every plugin's on_page_content.
-                page.content = config.plugins.on_page_content(page.content, page=page, config=config, files=files)
-                index = type(search_plugin.search_index)(**search_plugin.search_index.config)
-                index.add_entry_from_context(page)
-                search = (hash(page.content), index.entries)
             data = pickle.dumps(
                 {
                     "uri": uri,
                     "markdown": hash(page.markdown),  # forked: the same string hash as the parent's
                     "content": rendered,
-                    "search": search,
                     "toc": page.toc,
                     "title": page._title_from_render,
                     "anchors": page.present_anchor_ids,
@@ -203,10 +176,3 @@ def _render_in_child(uris: list[str], config: MkDocsConfig, files: Files, write:
             stream.write(struct.pack("!I", len(data)) + data)
             stream.flush()
 
-
-def search_plugin_of(config: MkDocsConfig):
-    """Material's search plugin, if the site uses it and it is enabled."""
-    plugin = config.plugins.get("material/search") or config.plugins.get("search")
-    if plugin is None or not hasattr(plugin, "search_index") or not plugin.config.get("enabled", True):
-        return None
-    return plugin

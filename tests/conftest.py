@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gzip
+import json
+
 import os
 import shutil
 import subprocess
@@ -106,3 +109,18 @@ def browser():
         browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS, headless=True)
         yield browser
         browser.close()
+
+
+def search_fragments(site: Path) -> list[dict]:
+    """What the site's search index (Pagefind) holds for each page: its
+    address, text, title, filters, read back from the index's fragments."""
+    found = []
+    for fragment in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(fragment.read_bytes())
+        assert data.startswith(b"pagefind_dcd"), fragment
+        found.append(json.loads(data[len(b"pagefind_dcd"):]))
+    return found
+
+
+def search_urls(site: Path) -> set[str]:
+    return {fragment["url"] for fragment in search_fragments(site)}

@@ -5,6 +5,8 @@ Used by tests/test_preview.py (a short sequence) and `make bench` (a long one)."
 from __future__ import annotations
 
 import filecmp
+import gzip
+import json
 import os
 import random
 import re
@@ -19,6 +21,25 @@ TOOLS = Path(__file__).resolve().parent / "tools"
 # Output that differs between any two builds and is named here: the gzip copy
 # of the sitemap carries its time of writing in its header.
 VOLATILE = {"sitemap.xml.gz"}
+
+
+def same_output(name: str, a: Path, b: Path) -> bool:
+    """Whether two builds wrote the same `name`, byte for byte. Pagefind writes
+    each filter's values in hash-map order, different in every run: its filter
+    files are compared by what they hold (same_filters), and the files that
+    name them by hash (pagefind-entry.json, pagefind.sv_*.pf_meta) are left
+    out. Its index chunks and fragments (every page's text, filters and
+    title) are compared byte by byte like any output."""
+    return filecmp.cmp(a, b, shallow=False)
+
+
+def output_names(site: Path) -> set[str]:
+    """Every output file, those named by hash in Pagefind's bundle by their folder and a number."""
+    names = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file() and p.name not in VOLATILE}
+    hashed = sorted(n for n in names if n.startswith("pagefind/filter/"))
+    names -= {*hashed, "pagefind/pagefind-entry.json"}
+    names -= {n for n in names if n.startswith("pagefind/pagefind.sv_")}
+    return names | {f"pagefind/filter/#{i}" for i in range(len(hashed))}
 
 
 def free_port() -> int:
@@ -104,14 +125,37 @@ def fresh_build(root: Path, site: Path, url: str, env: dict) -> None:
 
 def differences(served: Path, fresh: Path) -> list[str]:
     """Every file that is missing, extra or different in the preview."""
-    def listing(base: Path) -> set[str]:
-        return {p.relative_to(base).as_posix() for p in base.rglob("*") if p.is_file() and p.name not in VOLATILE}
-
-    have, want = listing(served), listing(fresh)
+    have, want = output_names(served), output_names(fresh)
     found = [f"saknas: {name}" for name in sorted(want - have)] + [f"gammal: {name}" for name in sorted(have - want)]
     found += [f"skiljer: {name}" for name in sorted(want & have)
-              if not filecmp.cmp(served / name, fresh / name, shallow=False)]
+              if "#" not in name and not same_output(name, served / name, fresh / name)]
+    if not same_filters(served, fresh):
+        found.append("skiljer: pagefind/filter/")
+    if found:
+        found += _searched_pages_differing(served, fresh)
     return found
+
+
+def _searched_pages_differing(served: Path, fresh: Path) -> list[str]:
+    """Which pages' searchable text differs, to say more than a hash name."""
+    def held(site: Path) -> dict[str, str]:
+        pages = {}
+        for fragment in (site / "pagefind" / "fragment").glob("*"):
+            data = json.loads(gzip.decompress(fragment.read_bytes())[len(b"pagefind_dcd"):])
+            pages[data["url"]] = json.dumps(data, ensure_ascii=False, sort_keys=True)
+        return pages
+
+    have, want = held(served), held(fresh)
+    return [f"sökindex: {url}: {have.get(url, '–')[:300]} ≠ {want.get(url, '–')[:300]}"
+            for url in sorted(set(have) | set(want)) if have.get(url) != want.get(url)]
+
+
+def same_filters(a: Path, b: Path) -> bool:
+    """Pagefind's filter files of two sites hold the same (see same_output)."""
+    def held(site: Path) -> list[list[int]]:
+        return sorted(sorted(gzip.decompress(f.read_bytes())) for f in (site / "pagefind" / "filter").glob("*"))
+
+    return held(a) == held(b)
 
 
 class Editor:

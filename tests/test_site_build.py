@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 
-from conftest import REPO, SiteCopy
+from conftest import REPO, SiteCopy, search_fragments
 
 
 def soup(html: str) -> BeautifulSoup:
@@ -120,9 +121,15 @@ def test_swedish_navigation_and_search(example_site):
     nav = soup(example_site.page("grupper/")).select_one("nav.md-nav--primary")
     labels = [a.get_text(" ", strip=True) for a in nav.select("label.md-nav__link, a.md-nav__link")]
     assert any(l.startswith("NOSAM") for l in labels)
-    config = (example_site.site / "search" / "search_index.json").read_text(encoding="utf-8")
-    assert '"lang":["sv"]' in config.replace(" ", "")
-    assert (example_site.site / "assets" / "javascripts" / "lunr" / "min" / "lunr.sv.min.js").exists()
+    # The search index is Pagefind's, in Swedish (its Swedish stemmer), and
+    # holds only the articles: no menu text.
+    entry = json.loads((example_site.site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == ["sv"]
+    assert not (example_site.site / "search" / "search_index.json").exists()
+    sip = next(f for f in search_fragments(example_site.site) if f["url"] == "/verktygslada/sip/")
+    assert sip["meta"]["title"] == "Samordnad individuell plan (SIP)"
+    assert sip["filters"]["typ"] == ["Verktygslådan"]
+    assert "Hoppa till innehåll" not in sip["content"] and "¶" not in sip["content"]
 
 
 def test_editor_text_is_never_a_template(site_copy: SiteCopy):
@@ -239,11 +246,21 @@ def test_the_start_page_is_a_front_door(example_site):
 
 
 def test_compound_parts_are_searchable_but_never_in_a_teaser(example_site):
-    import json
+    """The parts of compound words go into the index after a separator word
+    that the search box cuts teasers at (see test_browser for the teaser)."""
+    from samverkan.generate.search_index import PARTS_SEPARATOR
 
-    index = json.loads((example_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert "delar" in index["config"]["fields"]
-    with_parts = [d for d in index["docs"] if d.get("delar")]
-    assert any("frånvaro" in d["delar"].split() for d in with_parts)
-    for doc in with_parts:
-        assert not doc["text"].endswith(doc["delar"]), doc["location"]
+    fragments = {f["url"]: f for f in search_fragments(example_site.site)}
+    tool = fragments["/verktygslada/problematisk-skolfranvaro/"]
+    own, _, parts = tool["content"].partition(PARTS_SEPARATOR)
+    assert "skolfrånvaro" in own.lower() and "frånvaro" in parts.replace(".", " ").split()
+    assert all(PARTS_SEPARATOR not in own for own in (f["content"].split(PARTS_SEPARATOR)[0] for f in fragments.values()))
+    # Facets: kind of page, group and year.
+    minutes = fragments["/minnesanteckningar/nordost/2026-11-17/"]
+    assert minutes["filters"] == {"typ": ["Minnesanteckningar"], "grupp": ["NOSAM Nordost"], "år": ["2026"]}
+    news = fragments["/aktuellt/2018/06/05/nosam-tar-nasta-steg-i-samverkansarbetet/"]
+    assert news["filters"] == {"typ": ["Nyheter"], "år": ["2018"]}
+    assert not any("julgransplundring" in f["content"].lower() for f in fragments.values())  # a draft's
+    # Pages that repeat others, and lists for editors, are not searched.
+    for url in ("/grupper/nordost/ny-i-gruppen/", "/redaktorer/granskning/", "/kalender/", "/nosam/oversikt/"):
+        assert url not in fragments, url

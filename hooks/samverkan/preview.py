@@ -13,8 +13,8 @@ This module decides instead, from what each page is made of:
   tag index) or by macros; they are rendered again whenever anything changed.
 
 If the site fingerprint changes, everything is rendered again. The search
-index is merged: entries of pages not rendered again are kept from the last
-build, in the order a full build writes them. Output of pages that no longer
+index is made anew from every page's searchable part: those of pages not
+rendered again are kept from the last build. Output of pages that no longer
 exist is deleted. A test applies random edits under `mkdocs serve` and
 compares every file with a fresh full build.
 """
@@ -39,7 +39,7 @@ def fingerprint(*parts: str | bytes) -> str:
 class PageInput:
     uri: str  # the page's Markdown source path in the site
     fingerprint: str
-    url: str  # where its output goes: search entries are keyed by it
+    url: str  # where its output goes: searchable parts are keyed by it
     dest: str  # its output file
     together: str | None = None  # pages of one such group are rendered together
     always: bool = False  # made from all content (macros): rendered after any change
@@ -53,7 +53,7 @@ class PreviewState:
     site: str | None = None
     pages: dict[str, str] = field(default_factory=dict)  # uri -> fingerprint
     dests: frozenset[str] = frozenset()  # every output file of the last build
-    search: dict[str, list[dict]] = field(default_factory=dict)  # page url -> its index entries
+    search: dict[str, object] = field(default_factory=dict)  # page url -> its searchable part (or None)
 
     def plan(self, site: str, pages: Iterable[PageInput]) -> set[str] | None:
         """The pages to render again; None for all of them."""
@@ -80,26 +80,13 @@ class PreviewState:
         return sorted(dest for dest in self.dests if dest not in now)
 
 
-def merge_search_index(
-    fresh: list[dict], previous: dict[str, list[dict]], order: list[str], rendered: set[str] | None
-) -> tuple[list[dict], dict[str, list[dict]]]:
-    """The index a full build would write: entries of rendered pages from this
-    build, the others from the last one, page by page in build order.
-    Returns the entries and the new per-page map."""
-    by_page: dict[str, list[dict]] = {}
-    for doc in fresh:
-        by_page.setdefault(doc["location"].split("#", 1)[0], []).append(doc)
-    order = [_location(url) for url in order]
-    rendered = None if rendered is None else {_location(url) for url in rendered}
-    merged: dict[str, list[dict]] = {}
-    for url in order:
-        if rendered is None or url in rendered:
-            merged[url] = by_page.get(url, [])
-        else:
-            merged[url] = previous.get(url, [])
-    return [doc for url in order for doc in merged[url]], merged
-
-
-def _location(url: str) -> str:
-    # The search index calls the start page "", MkDocs "./".
-    return "" if url in ("./", ".") else url
+def merge_search_documents(
+    fresh: dict[str, object], previous: dict[str, object], order: list[str], rendered: set[str] | None
+) -> dict[str, object]:
+    """Every page's searchable part as a full build would have it: from this
+    build for the pages it rendered, from the last one for the others; pages
+    that no longer exist are dropped."""
+    return {
+        url: fresh.get(url) if rendered is None or url in rendered else previous.get(url)
+        for url in order
+    }

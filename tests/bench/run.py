@@ -43,7 +43,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
 from corpus import TODAY, generate  # noqa: E402
-from search_ready import PHONE_SLOWDOWN, chromium, search_ready_seconds  # noqa: E402
+from search_ready import PHONE_SLOWDOWN, QUERIES, chromium, search_on_a_phone  # noqa: E402
 from preview_support import Editor, Preview, differences, environment, fresh_build  # noqa: E402
 from samverkan.attachments import ScanCache  # noqa: E402
 from samverkan.content import guard_attachments, load_content  # noqa: E402
@@ -137,12 +137,9 @@ def export_plain(project: Path, plain: Path) -> None:
 
 
 def sizes_of(site: Path) -> dict:
-    index = (site / "search" / "search_index.json").read_bytes()
     feeds = list(site.rglob("*.ics"))
     return {
         "pages": sum(1 for _ in site.rglob("index.html")),
-        "index_kb": len(index) / 1000,
-        "index_gz_kb": len(gzip.compress(index, 6)) / 1000,
         "all_ics_kb": (site / "kalender" / "alla.ics").stat().st_size / 1000,
         # The archive feed of every meeting (alla.ics holds the last year and ahead).
         "archive_ics_kb": (site / "kalender" / "arkiv.ics").stat().st_size / 1000
@@ -278,7 +275,7 @@ def measure(size: int, serve: bool, rounds: int) -> dict:
     row["hooks_share"] = row["hooks"] / row["wall"]
     row["ratio"] = row["wall"] / row["plain_wall"]
     if chromium():
-        row["search_ready"] = search_ready_seconds(WORK / f"site-{size}")
+        row["search"] = search_on_a_phone(WORK / f"site-{size}")
     if serve:
         # At 10 000 minutes a full rebuild (the glossary) takes minutes: one save per kind.
         row.update(preview_times(project, steps=6 if size <= 1000 else 1, saves=3 if size <= 1000 else 1))
@@ -306,18 +303,20 @@ def table(rows: list[dict]) -> str:
     head = [
         "| Minnesanteckningar | Händelser | Sidor | Bygge, median (s) | spridning | Varav våra hooks (s) | "
         "Vanlig mkdocs-material, median (s) | spridning | Kvot (medianer) | kvot per omgång | Toppminne (MB) | "
-        "Sökindex (kB, gzip) | alla.ics (kB) | arkiv.ics (kB) | Sök svarar, mobil (s) | make check (s) | Belastning |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "Sök: motorn (kB) | Sök: per fråga (kB) | Sök: första träffen (s) | alla.ics (kB) | arkiv.ics (kB) | make check (s) | Belastning |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
         check = f"{r['check']:.1f}" if "check" in r else "–"
-        search = f"{r['search_ready']:.1f}" if "search_ready" in r else "–"
+        found = r.get("search")
+        search = (f"{found['engine_kb']:.0f} | {statistics.median(found['query_kb']):.0f} (högst {max(found['query_kb']):.0f}) | "
+                  f"{statistics.median(found['seconds']):.2f} (högst {max(found['seconds']):.2f})") if found else "– | – | –"
         head.append(
             f"| {n(r['minutes'])} | {n(r['events'])} | {n(r['pages'])} | {r['wall']:.1f} | "
             f"{r['wall_min']:.1f}–{r['wall_max']:.1f} | {r['hooks']:.1f} | {r['plain_wall']:.1f} | "
             f"{r['plain_min']:.1f}–{r['plain_max']:.1f} | {r['ratio']:.2f} | "
             f"{min(r['ratios']):.2f}–{max(r['ratios']):.2f} | {n(r['peak_mb'])} | "
-            f"{n(r['index_kb'])} ({n(r['index_gz_kb'])}) | {n(r['all_ics_kb'])} | {n(r.get('archive_ics_kb', 0))} | {search} | {check} | {r['load']:.2f} |"
+            f"{search} | {n(r['all_ics_kb'])} | {n(r.get('archive_ics_kb', 0))} | {check} | {r['load']:.2f} |"
         )
     previews = [r for r in rows if "preview" in r]
     if previews:
@@ -342,11 +341,12 @@ def example_site() -> str:
     """The repository's own content: what visitors load today."""
     site = WORK / "site-exempel"
     timed_build(REPO, site)
-    index = (site / "search" / "search_index.json").read_bytes()
-    line = (f"Exempelwebbplatsen: sökindex {n_kb(len(index))} kB ({n_kb(len(gzip.compress(index, 6)))} kB "
-            f"med gzip)")
+    line = "Exempelwebbplatsen"
     if chromium():
-        line += f", sök svarar efter {search_ready_seconds(site):.1f} s på mobil"
+        found = search_on_a_phone(site)
+        line += (f": sökmotorn {found['engine_kb']:.0f} kB första gången, en fråga "
+                 f"{statistics.median(found['query_kb']):.0f} kB, första träffen "
+                 f"{statistics.median(found['seconds']):.2f} s efter sista tangenten på mobil")
     return line + "."
 
 
@@ -386,9 +386,12 @@ def main() -> None:
         print(f"{size}: {json.dumps(row)}", file=sys.stderr, flush=True)
     result = (table(rows) + f"\n\n{example_site()}\n\nMaskin: {machine()}. Bygge och vanlig mkdocs-material: "
               f"median och spridning av {args.rounds} växelvisa byggen vardera; belastning: högsta 1-minutsmedel "
-              f"före en omgång; toppminne: högsta. Sök svarar: från att "
-              f"startsidan börjar laddas till första träffen, i Chromium med processorn "
-              f"{PHONE_SLOWDOWN} gånger långsammare (som en vanlig mobil).\n")
+              f"före en omgång; toppminne: högsta. Sök: webbplatsen serverad av nginx med "
+              f"README:s konfiguration, Chromium med processorn {PHONE_SLOWDOWN} gånger långsammare och "
+              f"Lighthouses mobilnät (150 ms, 1,6 Mbit/s); en ny besökare per fråga trycker på sökrutan "
+              f"(då hämtas motorn: Pagefinds skript, WebAssembly och sidlista) och skriver en av "
+              f"{len(QUERIES)} frågor med en tangent var 120:e ms; per fråga: komprimerade byte som frågan "
+              f"hämtade (indexdelar och träffarnas texter) och tiden från sista tangenten till första träffen.\n")
     print(result)
     if args.readme:
         text = args.readme.read_text(encoding="utf-8")

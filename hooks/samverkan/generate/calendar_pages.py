@@ -12,7 +12,7 @@ from ..recurrence import held_dates, occurrence_dates
 from ..swedish import month_label, short_date, swedish_date, when
 from .feeds import CalendarFeed, EventSerializer, feed_bytes
 from .links import event_ics_uri, event_uri, group_feed_uri, template_helpers
-from .markdown import Md, escape, front_matter, render
+from .markdown import Md, escape, front_matter, render, search_facets
 from .output import GeneratedFile, GeneratedPage
 
 CALENDAR_INDEX = "kalender/index.md"
@@ -217,7 +217,8 @@ def event_page(content: Content, event: Event, helpers: dict) -> GeneratedPage:
             "event.md.j2",
             uri,
             **helpers,
-            front=front_matter(event_heading(event), description=event_summary(event, content)),
+            front=front_matter(event_heading(event), description=event_summary(event, content),
+                               sok=search_facets("Kalender", group.name if group else None, event.start_date.year)),
             heading=event_heading(event),
             event=event,
             group=group,

@@ -16,7 +16,7 @@ from ..swedish import swedish_date
 from .calendar_pages import upcoming
 from ..memo import memo
 from .links import agreement_status_text, handover_uri, plan_uri, template_helpers
-from .markdown import Md, front_matter, render
+from .markdown import Md, front_matter, render, search_facets
 from .output import GeneratedPage
 
 NOSAM_OVERVIEW = "nosam/oversikt.md"
@@ -67,7 +67,7 @@ def plan_page(content: Content, plan: ActionPlan) -> GeneratedPage:
         "plan.md.j2",
         uri,
         **template_helpers(content),
-        front=front_matter(f"Handlingsplan {plan.year} – {group.name}"),
+        front=front_matter(f"Handlingsplan {plan.year} – {group.name}", sok=search_facets("Handlingsplaner", group.name, plan.year)),
         group=group,
         body=Md(plan.body),
         goals=_goals(content, plan),

@@ -108,6 +108,25 @@ def _escaped(value: object) -> object:
     return value
 
 
+def search_facets(kind: str, group: str | None = None, year: int | None = None, weight: float | None = None,
+                  names: str | None = None) -> dict:
+    """What the search's filters offer for a page (kind of page, group, year),
+    how much its text weighs against other pages' (Pagefind's weight, 1 by
+    default), and `names`, the name the page is the page of (a group's; the
+    search box ranks a match there first); the theme writes them into the page
+    (overrides/partials/searchable-start.html)."""
+    facets: dict[str, object] = {"typ": kind}
+    if names:
+        facets["namn"] = names
+    if group:
+        facets["grupp"] = group
+    if year:
+        facets["ar"] = str(year)
+    if weight is not None:
+        facets["vikt"] = weight
+    return facets
+
+
 def front_matter(title: str, **meta: object) -> Md:
     """Front matter for a generated page. Every text is HTML-escaped because the
     theme prints page meta (title, description, tags) into the page unescaped,

@@ -27,7 +27,7 @@ from .links import (
     minutes_uri,
     template_helpers,
 )
-from .markdown import Md, front_matter, render
+from .markdown import Md, front_matter, render, search_facets
 from .output import GeneratedAsset, GeneratedPage
 
 GROUPS_INDEX = "grupper/index.md"
@@ -67,7 +67,9 @@ def _group_page(content: Content, group: Group) -> GeneratedPage:
         uri,
         **template_helpers(content),
         # A group's own page first when its name is searched; wound-up groups after active ones.
-        front=front_matter(group.name, search={"boost": 4 if group.is_current(content.today) else 0.5}),
+        front=front_matter(group.name, sok=search_facets(
+            "Grupper", group.name, weight=2 if group.is_current(content.today) else 0.5,
+            names=group.name if group.is_current(content.today) else None)),
         group=group,
         body=Md(group.body),
         minutes_by_year=_by_year(minutes, lambda m: m.date.year),
@@ -118,7 +120,8 @@ def _minutes_page(content: Content, minutes: Minutes, meetings: dict, older, new
         "minutes.md.j2",
         uri,
         **template_helpers(content),
-        front=front_matter(minutes.title, description=minutes.summary or minutes.title),
+        front=front_matter(minutes.title, description=minutes.summary or minutes.title,
+                           sok=search_facets("Minnesanteckningar", content.groups[minutes.group].name, minutes.date.year)),
         minutes=minutes,
         body=Md(minutes.body),
         group=content.groups[minutes.group],
@@ -197,7 +200,9 @@ def document_page(content: Content, document: Document) -> GeneratedPage:
         "document.md.j2",
         uri,
         **template_helpers(content),
-        front=front_matter(document.title),
+        front=front_matter(document.title, sok=search_facets(
+            "Dokument", *[content.groups[g].name for g in document.groups[:1] if g in content.groups],
+            year=document.date.year if document.date else None)),
         document=document,
         body=Md(document.body),
         groups=[content.groups[g] for g in document.groups if g in content.groups],

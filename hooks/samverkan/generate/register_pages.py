@@ -8,7 +8,7 @@ from itertools import groupby
 from ..follow_up import meetings_without_minutes
 from ..model import AgreementStatus, Content
 from .links import agreement_uri, template_helpers, tool_uri
-from .markdown import Md, front_matter, render
+from .markdown import Md, front_matter, render, search_facets
 from .output import GeneratedPage
 
 _PLAIN_TAG = re.compile(r"^[\w åäöÅÄÖéü.,()-]+$")
@@ -53,7 +53,8 @@ def agreement_pages(content: Content) -> list[GeneratedPage]:
                     "agreement.md.j2",
                     uri,
                     **helpers,
-                    front=front_matter(agreement.title),
+                    front=front_matter(agreement.title, sok=search_facets(
+                        "Överenskommelser", year=agreement.decided.year if agreement.decided else None)),
                     agreement=agreement,
                     body=Md(agreement.body),
                     groups=[content.groups[g] for g in agreement.groups if g in content.groups],
@@ -109,7 +110,7 @@ def toolbox_pages(content: Content) -> list[GeneratedPage]:
         pages.append(
             GeneratedPage(
                 uri,
-                render("tool.md.j2", uri, **helpers, front=front_matter(tool.title, tags=tags), tool=tool,
+                render("tool.md.j2", uri, **helpers, front=front_matter(tool.title, tags=tags, sok=search_facets("Verktygslådan")), tool=tool,
                        body=Md(tool.body)),
                 tool.source.path,
             )

@@ -1,0 +1,146 @@
+"""The site's search index: Pagefind, fed the searchable part of every page.
+
+Pagefind splits its index into small fragments a browser loads as a visitor
+types, so a query at ten thousand minutes downloads what it needs, not the
+whole index (Material's lunr index was 467 kB gzipped before the first result).
+
+Each page marks its searchable part (overrides/partials/searchable-start.html:
+the article with its facets, never the menus). The build hands Pagefind only
+that part, with the parts of Swedish compound words added at its end
+(search_terms): "frånvaro" finds "skolfrånvaro". They follow a separator word
+the site's search box knows, so a result's teaser never shows them.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import json
+import re
+import shutil
+import subprocess
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..search_terms import compound_parts, words
+
+START = "<div data-pagefind-body"
+END = "</div><!--/sok-->"
+# Between a page's own text and the compound parts added for the index; the
+# search box (hooks/overrides/javascripts/sok.js) cuts a teaser's text there.
+PARTS_SEPARATOR = "⁜"
+_TITLE = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
+BUNDLE = "pagefind"  # the folder of the site the index is written into
+# Parts of the article that are not its text: headings' permalinks (¶), the
+# edit button, "Senast uppdaterad".
+NOT_SEARCHED = (".headerlink", ".md-content__button", ".md-source-file")
+UNUSED = ("pagefind-*ui.*", "pagefind-highlight.js", "wasm.unknown.pagefind")
+
+
+@dataclass(frozen=True, slots=True)
+class SearchDocument:
+    url: str  # from the site's root, "/grupper/nordost/"
+    html: str  # the searchable part of the page's HTML
+
+    @property
+    def words(self) -> frozenset[str]:
+        return words(self.html)
+
+
+def searchable_part(url: str, page_html: str) -> SearchDocument | None:
+    """What of a rendered page goes into the index; None for a page kept out."""
+    start = page_html.find(START)
+    if start < 0:
+        return None
+    end = page_html.find(END, start)
+    if end < 0:
+        return None
+    url = "" if url in ("./", ".") else url  # MkDocs calls the start page "./"
+    return SearchDocument("/" + url.lstrip("/"), page_html[start : end + len(END)])
+
+
+def documents_with_parts(documents: Iterable[SearchDocument]) -> list[tuple[str, str]]:
+    """(url, html) for Pagefind: each page's searchable part as a document of
+    its own, the compound parts of its words after the separator. The site's
+    own vocabulary is the dictionary (see search_terms)."""
+    documents = sorted(documents, key=lambda d: d.url)
+    vocabulary: set[str] = set()
+    for document in documents:
+        vocabulary |= document.words
+    parts = compound_parts(vocabulary)
+    result = []
+    for document in documents:
+        found = document.words
+        title = words(_TITLE.search(document.html).group(1)) if _TITLE.search(document.html) else frozenset()
+        # Parts of the title's words weigh as the title does: "frånvaro" finds
+        # the page called "Problematisk skolfrånvaro" first.
+        in_title = sorted({p for w in title for p in parts.get(w, ())} - found)
+        in_text = sorted({p for w in found - title for p in parts.get(w, ())} - found - set(in_title))
+        body = document.html
+        if in_title or in_text:
+            tail = (f'<p data-pagefind-weight="7">{PARTS_SEPARATOR} {html.escape(" ".join(in_title))}</p>'
+                    f'<p>{html.escape(" ".join(in_text))}</p>')
+            body = body[: -len(END)] + tail + END
+        result.append((document.url, f'<!DOCTYPE html><html lang="sv"><head></head><body>{body}</body></html>'))
+    return result
+
+
+def write_index(documents: Iterable[SearchDocument], site_dir: Path) -> int:
+    """Index the pages and write Pagefind's bundle (its script, WebAssembly and
+    index fragments) into site_dir/pagefind, replacing the last one whole (a
+    preview keeps searching the old index until the new one is complete).
+    Returns how many pages it holds."""
+    records = documents_with_parts(documents)
+    target = site_dir / BUNDLE
+    fresh = site_dir / f".{BUNDLE}.ny"
+    old = site_dir / f".{BUNDLE}.gammal"
+    for leftover in (fresh, old):
+        shutil.rmtree(leftover, ignore_errors=True)
+    _pagefind(records, fresh)
+    for unused in UNUSED:  # Pagefind's ready-made interfaces: the site has its own search box
+        for path in fresh.glob(unused):
+            path.unlink()
+    if target.exists():
+        target.rename(old)
+    fresh.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
+    return len(records)
+
+
+def _pagefind(records: list[tuple[str, str]], output: Path) -> None:
+    """Pagefind's indexing service (`pagefind --service`, the protocol of its
+    Node and Python wrappers: base64 JSON messages ending in a comma). Its
+    Python wrapper waits a tenth of a second for each answer, which at twelve
+    thousand pages is twenty minutes. Pages go one after another, each sent
+    when the last is answered: Pagefind numbers pages in the order it finishes
+    them, so the same site always gives the same index."""
+    from pagefind.service import get_executable  # the binary from PyPI's pagefind[bin]
+
+    binary = get_executable()
+    if binary is None:
+        raise RuntimeError("Pagefind saknas: installera pagefind[bin] (make installerar det).")
+    config = {"force_language": "sv", "exclude_selectors": list(NOT_SEARCHED)}
+    requests = [{"type": "NewIndex", "config": config}]
+    requests += [{"type": "AddFile", "index_id": 0, "url": url, "file_contents": page, "file_path": None}
+                 for url, page in records]
+    requests.append({"type": "WriteFiles", "index_id": 0, "output_path": str(output)})
+    service = subprocess.Popen([str(binary), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    try:
+        buffer = b""
+        for number, payload in enumerate(requests):
+            message = json.dumps({"message_id": number, "payload": payload}, ensure_ascii=False)
+            service.stdin.write(base64.b64encode(message.encode("utf-8")) + b",")
+            service.stdin.flush()
+            while b"," not in buffer:
+                chunk = service.stdout.read1(1 << 16)
+                if not chunk:
+                    raise RuntimeError("Pagefind avslutades innan sökindexet var skrivet.")
+                buffer += chunk
+            answer, buffer = buffer.split(b",", 1)
+            answered = json.loads(base64.b64decode(answer))["payload"]
+            if answered.get("type") == "Error":
+                raise RuntimeError(f"Pagefind: {answered.get('message')}")
+    finally:
+        service.stdin.close()
+        service.wait(timeout=30)
