@@ -40,6 +40,7 @@ from samverkan.generate import macros
 from samverkan.generate.calendar_pages import feed_files
 from samverkan.generate.editor_config import EDITOR_DIR, config_text, editor_config, editor_page
 from samverkan.generate.links import PLAN_PAGES
+from samverkan.generate.menu_labels import name_menu_toggles
 from samverkan.generate.navigation import NEWS_INDEX, navigation
 from samverkan.generate.news_feed import RSS_URI, rss
 from samverkan.generate.output import GeneratedAsset, GeneratedFile, GeneratedPage
@@ -481,6 +482,7 @@ def on_env(env, config: MkDocsConfig, files: Files):
     )
     _sidebars.clear()
     env.globals["samverkan_sidebar_once"] = _sidebar_once
+    env.filters["samverkan_named_toggles"] = lambda menu: Markup(name_menu_toggles(str(menu)))
     _search_documents.clear()
     return env
 

@@ -276,6 +276,39 @@ def test_no_axe_violations_with_search_results_open(page, site_url):
         assert results.violations_count == 0, (scheme, results.generate_report())
 
 
+TAB_STOP = """() => { const e = document.activeElement; const r = e.getBoundingClientRect();
+    return {visible: r.width > 0 && r.height > 0 && r.right > 0 && r.left < innerWidth
+                     && getComputedStyle(e).visibility !== 'hidden' && !e.closest('[hidden]'),
+            radio: e.type === 'radio', named: !!(e.getAttribute('aria-label') || e.innerText.trim() || e.title),
+            content: !!e.closest('article'), what: e.outerHTML.slice(0, 120)}; }"""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_keyboard_reaches_the_content_through_named_visible_stops(page, site_url, width):
+    """On a phone the closed menu drawer and the closed search are no tab
+    stops; every stop before the content can be seen and has a name (the
+    menu's expand toggles included)."""
+    page.set_viewport_size({"width": width, "height": 844})
+    page.goto(site_url + "grupper/nordost/")
+    stops = []
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        stop = page.evaluate(TAB_STOP)
+        if stop["content"]:
+            break
+        stops.append(stop)
+    else:
+        raise AssertionError(f"no tab stop in the content after 60: {stops[-3:]}")
+    # Material's colour scheme switch is a radio button drawn as its label.
+    assert [s["what"] for s in stops if not s["visible"] and not s["radio"]] == []
+    assert [s["what"] for s in stops if not s["named"]] == []
+    if width == 390:
+        assert len(stops) <= 6, [s["what"] for s in stops]
+    toggles = page.locator("label.md-nav__link[tabindex='0']")
+    assert toggles.count() > 0 and all(t.get_attribute("aria-label") or t.text_content().strip() for t in toggles.all())
+    assert page.locator("label.md-nav__link[aria-label='Undermeny Grupper']").count() == 1
+
+
 def test_focus_is_visible(page, site_url):
     page.goto(site_url)
     page.keyboard.press("Tab")

@@ -1,19 +1,17 @@
 """Swedish compound words in the search index.
 
-Swedish writes compounds as one word ("skolfrånvaro"), and lunr, even with
-its Swedish stemmer, only matches a query at the start of a word: "frånvaro"
-would not find "skolfrånvaro". For each compound on the site whose last part
-is itself a word somewhere on the site, we add that part (and the first part,
-when it is a word too) to the document's searchable text. The site's own
-vocabulary is the dictionary, so the field's words split correctly without a
-word list to maintain.
+Swedish writes compounds as one word ("skolfrånvaro"), and Pagefind, even
+with its Swedish stemmer, only matches a query at the start of a word:
+"frånvaro" would not find "skolfrånvaro". For each compound on the site whose
+last part is itself a word somewhere on the site, we add that part (and the
+first part, when it is a word too) to the page's searchable text (see
+generate/search_index.py). The site's own vocabulary is the dictionary, so
+words split correctly without a word list to maintain.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-
 from .memo import memo
 
 _WORD = re.compile(r"[a-zåäöéü]+")
@@ -49,28 +47,3 @@ def compound_parts(vocabulary: set[str]) -> dict[str, tuple[str, ...]]:
                 parts[word] = tuple(found)
                 break  # the longest head: "skolfrånvaro" -> "frånvaro", not "varo"
     return parts
-
-
-COMPOUND_FIELD = "delar"
-
-
-def add_compound_parts(docs: Iterable[dict]) -> list[dict]:
-    """The search plugin's documents, with the parts of their compound words
-    in a field of their own (`delar`, indexed like the text, see mkdocs.yml,
-    but never shown in a result's teaser), and without the empty sections
-    that blocks kept out of the index leave behind (their headings still
-    open a section)."""
-    docs = [d for d in docs if "#" not in d.get("location", "") or d.get("text", "").strip()]
-    vocabulary: set[str] = set()
-    doc_words = []
-    for doc in docs:
-        found = words(doc.get("text", ""))
-        doc_words.append(found)
-        vocabulary |= found | words(doc.get("title", ""))
-    parts = compound_parts(vocabulary)
-    result = []
-    for doc, found in zip(docs, doc_words):
-        known = found | words(doc.get("title", ""))
-        extra = sorted({p for w in found for p in parts.get(w, ())} - known)
-        result.append({**doc, COMPOUND_FIELD: " ".join(extra)} if extra else dict(doc))
-    return result
