@@ -42,11 +42,11 @@ def _free_port() -> int:
 class Nginx:
     """nginx in the foreground serving `site` with the README's server block."""
 
-    def __init__(self, site: Path, work: Path) -> None:
+    def __init__(self, site: Path, work: Path, port: int | None = None) -> None:
         binary = nginx_binary()
         if binary is None:
             raise RuntimeError("nginx saknas: installera Debians paket nginx (make test gör det).")
-        self.port = _free_port()
+        self.port = port or _free_port()
         self.url = f"http://127.0.0.1:{self.port}/"
         work.mkdir(parents=True, exist_ok=True)
         server = readme_server_block()

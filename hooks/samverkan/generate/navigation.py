@@ -28,7 +28,7 @@ def navigation(content: Content, written_pages: Iterable[str]) -> list:
     written = sorted(set(written_pages))
     nav: list = []
     if "index.md" in written:
-        nav.append({"Start": "index.md"})
+        nav.append({"Startsida": "index.md"})
     if NEWS_INDEX in written:
         nav.append({"Aktuellt": NEWS_INDEX})
     nav.append({"Grupper": _groups_section(content)})

@@ -19,7 +19,8 @@ import json
 import re
 import shutil
 import subprocess
-from collections.abc import Iterable
+import zlib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,12 +41,15 @@ UNUSED = ("pagefind-*ui.*", "pagefind-highlight.js", "wasm.unknown.pagefind")
 
 @dataclass(frozen=True, slots=True)
 class SearchDocument:
+    """A page's searchable part, kept compressed: at ten thousand minutes the
+    parts of all pages are some 60 MB of HTML until the index is written."""
+
     url: str  # from the site's root, "/grupper/nordost/"
-    html: str  # the searchable part of the page's HTML
+    packed: bytes  # the searchable part of the page's HTML, zlib
 
     @property
-    def words(self) -> frozenset[str]:
-        return words(self.html)
+    def html(self) -> str:
+        return zlib.decompress(self.packed).decode("utf-8")
 
 
 def searchable_part(url: str, page_html: str) -> SearchDocument | None:
@@ -57,33 +61,34 @@ def searchable_part(url: str, page_html: str) -> SearchDocument | None:
     if end < 0:
         return None
     url = "" if url in ("./", ".") else url  # MkDocs calls the start page "./"
-    return SearchDocument("/" + url.lstrip("/"), page_html[start : end + len(END)])
+    part = page_html[start : end + len(END)]
+    return SearchDocument("/" + url.lstrip("/"), zlib.compress(part.encode("utf-8"), 1))
 
 
-def documents_with_parts(documents: Iterable[SearchDocument]) -> list[tuple[str, str]]:
-    """(url, html) for Pagefind: each page's searchable part as a document of
-    its own, the compound parts of its words after the separator. The site's
-    own vocabulary is the dictionary (see search_terms)."""
+def documents_with_parts(documents: Iterable[SearchDocument]) -> Iterator[tuple[str, str]]:
+    """(url, html) for Pagefind, one page at a time: each page's searchable
+    part as a document of its own, the compound parts of its words after the
+    separator. The site's own vocabulary is the dictionary (see search_terms)."""
     documents = sorted(documents, key=lambda d: d.url)
     vocabulary: set[str] = set()
     for document in documents:
-        vocabulary |= document.words
+        vocabulary |= words(document.html)
     parts = compound_parts(vocabulary)
-    result = []
+    del vocabulary
     for document in documents:
-        found = document.words
-        title = words(_TITLE.search(document.html).group(1)) if _TITLE.search(document.html) else frozenset()
+        body = document.html
+        found = words(body)
+        heading = _TITLE.search(body)
+        title = words(heading.group(1)) if heading else frozenset()
         # Parts of the title's words weigh as the title does: "frånvaro" finds
         # the page called "Problematisk skolfrånvaro" first.
         in_title = sorted({p for w in title for p in parts.get(w, ())} - found)
         in_text = sorted({p for w in found - title for p in parts.get(w, ())} - found - set(in_title))
-        body = document.html
         if in_title or in_text:
             tail = (f'<p data-pagefind-weight="7">{PARTS_SEPARATOR} {html.escape(" ".join(in_title))}</p>'
                     f'<p>{html.escape(" ".join(in_text))}</p>')
             body = body[: -len(END)] + tail + END
-        result.append((document.url, f'<!DOCTYPE html><html lang="sv"><head></head><body>{body}</body></html>'))
-    return result
+        yield document.url, f'<!DOCTYPE html><html lang="sv"><head></head><body>{body}</body></html>'
 
 
 def write_index(documents: Iterable[SearchDocument], site_dir: Path) -> int:
@@ -91,13 +96,12 @@ def write_index(documents: Iterable[SearchDocument], site_dir: Path) -> int:
     index fragments) into site_dir/pagefind, replacing the last one whole (a
     preview keeps searching the old index until the new one is complete).
     Returns how many pages it holds."""
-    records = documents_with_parts(documents)
     target = site_dir / BUNDLE
     fresh = site_dir / f".{BUNDLE}.ny"
     old = site_dir / f".{BUNDLE}.gammal"
     for leftover in (fresh, old):
         shutil.rmtree(leftover, ignore_errors=True)
-    _pagefind(records, fresh)
+    count = _pagefind(documents_with_parts(documents), fresh)
     for unused in UNUSED:  # Pagefind's ready-made interfaces: the site has its own search box
         for path in fresh.glob(unused):
             path.unlink()
@@ -105,42 +109,50 @@ def write_index(documents: Iterable[SearchDocument], site_dir: Path) -> int:
         target.rename(old)
     fresh.rename(target)
     shutil.rmtree(old, ignore_errors=True)
-    return len(records)
+    return count
 
 
-def _pagefind(records: list[tuple[str, str]], output: Path) -> None:
+def _pagefind(records: Iterable[tuple[str, str]], output: Path) -> int:
     """Pagefind's indexing service (`pagefind --service`, the protocol of its
     Node and Python wrappers: base64 JSON messages ending in a comma). Its
     Python wrapper waits a tenth of a second for each answer, which at twelve
     thousand pages is twenty minutes. Pages go one after another, each sent
     when the last is answered: Pagefind numbers pages in the order it finishes
-    them, so the same site always gives the same index."""
+    them, so the same site always gives the same index. Returns the pages sent."""
     from pagefind.service import get_executable  # the binary from PyPI's pagefind[bin]
 
     binary = get_executable()
     if binary is None:
         raise RuntimeError("Pagefind saknas: installera pagefind[bin] (make installerar det).")
     config = {"force_language": "sv", "exclude_selectors": list(NOT_SEARCHED)}
-    requests = [{"type": "NewIndex", "config": config}]
-    requests += [{"type": "AddFile", "index_id": 0, "url": url, "file_contents": page, "file_path": None}
-                 for url, page in records]
-    requests.append({"type": "WriteFiles", "index_id": 0, "output_path": str(output)})
     service = subprocess.Popen([str(binary), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    buffer = b""
+    number = 0
+
+    def ask(payload: dict) -> None:
+        nonlocal buffer, number
+        message = json.dumps({"message_id": number, "payload": payload}, ensure_ascii=False)
+        number += 1
+        service.stdin.write(base64.b64encode(message.encode("utf-8")) + b",")
+        service.stdin.flush()
+        while b"," not in buffer:
+            chunk = service.stdout.read1(1 << 16)
+            if not chunk:
+                raise RuntimeError("Pagefind avslutades innan sökindexet var skrivet.")
+            buffer += chunk
+        answer, buffer = buffer.split(b",", 1)
+        answered = json.loads(base64.b64decode(answer))["payload"]
+        if answered.get("type") == "Error":
+            raise RuntimeError(f"Pagefind: {answered.get('message')}")
+
+    pages = 0
     try:
-        buffer = b""
-        for number, payload in enumerate(requests):
-            message = json.dumps({"message_id": number, "payload": payload}, ensure_ascii=False)
-            service.stdin.write(base64.b64encode(message.encode("utf-8")) + b",")
-            service.stdin.flush()
-            while b"," not in buffer:
-                chunk = service.stdout.read1(1 << 16)
-                if not chunk:
-                    raise RuntimeError("Pagefind avslutades innan sökindexet var skrivet.")
-                buffer += chunk
-            answer, buffer = buffer.split(b",", 1)
-            answered = json.loads(base64.b64decode(answer))["payload"]
-            if answered.get("type") == "Error":
-                raise RuntimeError(f"Pagefind: {answered.get('message')}")
+        ask({"type": "NewIndex", "config": config})
+        for url, page in records:
+            ask({"type": "AddFile", "index_id": 0, "url": url, "file_contents": page, "file_path": None})
+            pages += 1
+        ask({"type": "WriteFiles", "index_id": 0, "output_path": str(output)})
     finally:
         service.stdin.close()
         service.wait(timeout=30)
+    return pages
