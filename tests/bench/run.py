@@ -125,12 +125,13 @@ def export_plain(project: Path, plain: Path) -> None:
     (docs / "rss.xml").write_text("<rss version='2.0'><channel/></rss>\n", encoding="utf-8")
     config_text = (project / "mkdocs.yml").read_text(encoding="utf-8")
     config_text = re.sub(r"\nhooks:\n  - hooks/samverkan_hooks.py\n", "\n", config_text)
-    # Plain mkdocs-material: its default navigation (no pruning) and our page
-    # templates without the sidebar rendered once per folder (a hooks feature).
-    overrides = plain / "overrides"
-    shutil.copytree(project / "hooks" / "overrides", overrides, ignore=shutil.ignore_patterns("partials"))
-    config_text = config_text.replace("custom_dir: hooks/overrides", f"custom_dir: {overrides}")
+    # Plain mkdocs-material: its default navigation (no pruning), its own
+    # templates and its own search (our theme overrides are features of ours:
+    # the sidebar rendered once per folder, the Pagefind search box).
+    config_text = config_text.replace("  custom_dir: hooks/overrides\n", "")
     config_text = config_text.replace("    - navigation.prune\n", "")
+    config_text = config_text.replace("plugins:\n", "plugins:\n  - search:\n      lang: sv\n", 1)
+    config_text = re.sub(r"\n# The search box[^\n]*\nextra_javascript:\n(  .*\n)+", "\n", config_text)
     config_text = re.sub(r"\nwatch:\n(  - .*\n)+", "\n", config_text)
     nav = yaml.safe_dump({"nav": navigation(content, [u for u in written if u not in generated])}, allow_unicode=True)
     (plain / "mkdocs.yml").write_text(config_text + "\n" + nav, encoding="utf-8")
