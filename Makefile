@@ -95,7 +95,7 @@ nginx:
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nginx >/dev/null; }
 
 ## Screenshots of each kind of page at desktop and phone width, into site-screenshots/.
-screenshots: site chromium
+screenshots: site chromium nginx
 	$(BIN)/python tests/tools/screenshots.py site site-screenshots
 
 ## Re-resolve requirements.lock from pyproject.toml (maintainers only; needs pip-tools).

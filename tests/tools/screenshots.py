@@ -5,14 +5,15 @@
 
 from __future__ import annotations
 
-import functools
 import shutil
 import sys
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+import tempfile
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from nginx_support import Nginx  # noqa: E402
 
 PAGES = {
     "start": "",
@@ -23,17 +24,20 @@ PAGES = {
     "verktyg": "verktygslada/sip/",
     "register": "overenskommelser/",
     "nyhet": "aktuellt/2018/06/05/nosam-tar-nasta-steg-i-samverkansarbetet/",
-    "404": "404.html",
+    "oversikt": "nosam/oversikt/",
+    "ny-i-gruppen": "grupper/nordost/ny-i-gruppen/",
+    "handlingsplan": "handlingsplaner/nordost/2026/",
+    "404": "finns-inte/",
 }
+# The search box with results for a query, filters open.
+SEARCH = "skolfrånvaro"
 SIZES = {"dator": (1280, 900), "mobil": (390, 844)}
 
 
 def main(site: Path, out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
-    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_port}/"
+    server = Nginx(site, Path(tempfile.mkdtemp(prefix="skarmbilder-")))  # the README's configuration
+    base = server.url
     with sync_playwright() as p:
         browser = p.chromium.launch(
             executable_path=shutil.which("chromium"),
@@ -44,9 +48,16 @@ def main(site: Path, out: Path) -> None:
             for name, path in PAGES.items():
                 page.goto(base + path, wait_until="networkidle")
                 page.screenshot(path=str(out / f"{name}-{size_name}.png"), full_page=False)
+            page.goto(base, wait_until="networkidle")
+            page.locator("label.md-header__button[for=__search]" if width < 960 else "[data-sv-sok-fraga]").click()
+            page.locator("[data-sv-sok-fraga]").press_sequentially(SEARCH, delay=30)
+            page.locator(".md-search-result__item").first.wait_for()
+            page.locator("[data-sv-sok-filter] summary").click()
+            page.wait_for_timeout(500)
+            page.screenshot(path=str(out / f"sok-{size_name}.png"), full_page=False)
             page.close()
         browser.close()
-    server.shutdown()
+    server.stop()
     print(f"Skärmbilder i {out}/")
 
 
