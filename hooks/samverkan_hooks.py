@@ -45,12 +45,12 @@ from samverkan.generate.navigation import NEWS_INDEX, navigation
 from samverkan.generate.news_feed import RSS_URI, rss
 from samverkan.generate.output import GeneratedAsset, GeneratedFile, GeneratedPage
 from samverkan.generate.pages import abbreviations, site_assets, site_pages
+from samverkan.generate.search_index import searchable_part, write_index
 from samverkan.generate.table_labels import label_cells
 from samverkan.model import Content
 from samverkan.markup_policy import first_heading
 from samverkan.preview import PageInput, PreviewState, fingerprint, merge_search_documents
 from samverkan.problems import Problem, report
-from samverkan.generate.search_index import searchable_part, write_index
 from samverkan.source_dates import date_of, last_changed
 from samverkan.staging import Staging
 from samverkan.swedish import swedish_date
@@ -201,6 +201,7 @@ def _macro(plugin, function):
 def on_pre_build(config: MkDocsConfig) -> None:
     global _build
     _build = None
+    _wait_for_search_index()
     try:
         _build = _load(config)
         # The content lives until the build ends: keep the collector from
@@ -611,7 +612,7 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
     """The 404 page is a theme template, not a page: name its landmarks too."""
     if template_name == "404.html":
         output_content = _EMPTY_SKIP.sub(
-            '<div data-md-component="skip"><a href="#sidan-finns-inte" class="md-skip">Hoppa till innehåll</a></div>',
+            '<div data-md-component="skip"><a href="#sidan-finns-inte" class="md-skip">Gå till innehållet</a></div>',
             output_content, count=1)
         return _named_landmarks(output_content)
     return output_content
@@ -623,9 +624,39 @@ def on_post_build(config: MkDocsConfig) -> None:
     _build, _markdown_pool = None, None
     documents = _finish_preview() if _rendering is not None else dict(_search_documents)
     _search_documents.clear()
-    write_index([d for d in documents.values() if d is not None], Path(config.site_dir))
+    pages = [d for d in documents.values() if d is not None]
     _rendering = None
+    if _command == "serve":
+        # The pages are there for the browsers now; the search index follows
+        # a moment later (at a thousand minutes it takes about a second),
+        # before the next rebuild starts (see _wait_for_search_index).
+        global _search_indexing
+        _search_indexing = threading.Thread(target=_index_for_search, args=(pages, Path(config.site_dir)), daemon=True)
+        _search_indexing.start()
+    else:
+        _index_for_search(pages, Path(config.site_dir), fail=True)
     _end_build()
+
+
+_search_indexing: threading.Thread | None = None
+
+
+def _index_for_search(pages: list, site_dir: Path, fail: bool = False) -> None:
+    try:
+        count = write_index(pages, site_dir)
+    except (OSError, RuntimeError, ValueError) as error:
+        message = f"Sökindexet kunde inte skrivas: {error}"
+        if fail:
+            raise PluginError(message) from None
+        log.error(message)
+        return
+    log.info(f"Sökindexet är uppdaterat ({count} sidor).")
+
+
+def _wait_for_search_index() -> None:
+    """A preview's last search index is written before anything else is."""
+    if _search_indexing is not None:
+        _search_indexing.join()
 
 
 def _finish_preview() -> dict:
@@ -731,6 +762,7 @@ def _rebuild_on_change(server, only: str | None = None):
 def on_shutdown() -> None:
     """After `mkdocs build`, whether it succeeded or not (MkDocs calls this in a finally)."""
     global _staging, _decap_server
+    _wait_for_search_index()
     _write_timings()
     if _decap_server is not None:
         _decap_server.terminate()

@@ -100,7 +100,17 @@ class Preview:
                 self.wait_built(started, timeout)
                 quiet_since = time.monotonic()
             time.sleep(0.05)
+        # The search index follows the pages (written after the browsers reload).
+        deadline = time.monotonic() + timeout
+        while self.indexed() < self.successful_builds() and time.monotonic() < deadline:
+            time.sleep(0.05)
         return done
+
+    def successful_builds(self) -> int:
+        return sum(1 for line in list(self.log) if "Reloading browsers" in line or "Serving on" in line)
+
+    def indexed(self) -> int:
+        return sum(1 for line in list(self.log) if "Sökindexet är uppdaterat" in line)
 
     @property
     def site(self) -> Path:
