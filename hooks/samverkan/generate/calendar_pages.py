@@ -177,7 +177,7 @@ def calendar_pages(content: Content, site_url: str) -> list[GeneratedPage]:
                 "calendar_index.md.j2",
                 CALENDAR_INDEX,
                 **helpers,
-                front=front_matter("Kalender", search={"exclude": True}),
+                front=front_matter("Kalender", search={"exclude": True}, hide=["toc"]),
                 months=by_month(upcoming(content)),
             ),
         )),
