@@ -44,13 +44,14 @@ from samverkan.generate.menu_labels import name_menu_toggles
 from samverkan.generate.navigation import NEWS_INDEX, navigation
 from samverkan.generate.news_feed import RSS_URI, rss
 from samverkan.generate.output import GeneratedAsset, GeneratedFile, GeneratedPage
-from samverkan.generate.pages import abbreviations, site_assets, site_pages
-from samverkan.generate.search_index import searchable_part, write_index
+from samverkan.generate.pages import abbreviations, minutes_pages, site_assets, site_pages
+from samverkan.generate.search_index import IndexingCancelled, SearchIndexing, searchable_part
 from samverkan.generate.table_labels import label_cells
 from samverkan.model import Content
 from samverkan.markup_policy import first_heading
 from samverkan.preview import PageInput, PreviewState, fingerprint, merge_search_documents
 from samverkan.problems import Problem, report
+from samverkan.second_process import computed
 from samverkan.source_dates import date_of, last_changed
 from samverkan.staging import Staging
 from samverkan.swedish import swedish_date
@@ -111,6 +112,11 @@ _markdown_pool: MarkdownPool | None = None
 _files: Files | None = None  # the preview build's files, for the search index at its end
 # The searchable part of each page this build rendered, by address (see on_post_page).
 _search_documents: dict[str, object] = {}
+# `mkdocs build` indexes each page as it is rendered (Pagefind works on the
+# other core); a preview indexes after the browsers have their pages.
+_indexing: SearchIndexing | None = None
+# The Markdown of every page, of which the search index's compound words are made.
+_search_sources: list[str] = []
 _site_dir = ""  # the preview's output folder
 _preview_tags: list[bytes] = []  # tags.json of the last build that rendered the tools
 # Compiled theme templates by name and source checksum: MkDocs makes a new
@@ -201,7 +207,7 @@ def _macro(plugin, function):
 def on_pre_build(config: MkDocsConfig) -> None:
     global _build
     _build = None
-    _wait_for_search_index()
+    _wait_for_search_index(give_up=True)
     try:
         _build = _load(config)
         # The content lives until the build ends: keep the collector from
@@ -249,13 +255,19 @@ def _load(config: MkDocsConfig) -> BuildState:
             f"{tool.source.path}: ”{tool.title}” skulle ha granskats senast "
             f"{swedish_date(tool.review_due())}. Se listan på /redaktorer/granskning/."
         )
-    pages = site_pages(result.content, config.site_url or "/")
+    site_url = config.site_url or "/"
+    # The calendar feeds and the minutes' pages are made on the other core
+    # while this one makes the other pages.
+    elsewhere = computed(
+        lambda: (feed_files(result.content, site_url), minutes_pages(result.content)), elsewhere=_workers() > 1
+    )
+    pages = site_pages(result.content, site_url, minutes=lambda: elsewhere()[1])
     return BuildState(
         content=result.content,
         problems=problems,
         root=root,
         pages=pages,
-        files=feed_files(result.content, config.site_url or "/"),
+        files=elsewhere()[0],
         assets=site_assets(result.content),
         problem_banner=_banner(problems),
         sources={p.uri: p.source for p in pages if p.source},
@@ -442,7 +454,7 @@ def on_nav(nav, config: MkDocsConfig, files: Files):
             files,
             [p.uri for p in _state().pages if not p.uri.startswith(("verktygslada/", "aktuellt/"))],
         )
-    _counts["pages_rendered_by_child"] = len(_markdown_pool.uris) if _markdown_pool else 0
+    _counts["pages_rendered_by_child"] = 0
     if _rendering is not None:
         inputs, rendering, _, decided = _rendering
         planned = {p.uri for p in inputs}
@@ -485,7 +497,19 @@ def on_env(env, config: MkDocsConfig, files: Files):
     env.globals["samverkan_sidebar_once"] = _sidebar_once
     env.filters["samverkan_named_toggles"] = lambda menu: Markup(name_menu_toggles(str(menu)))
     _search_documents.clear()
+    _search_sources[:] = [_markdown_of(file) for file in files.documentation_pages()]
+    if _command == "build":
+        global _indexing
+        _indexing = SearchIndexing(list(_search_sources), Path(config.site_dir), separate_process=_markdown_pool is not None or _workers() > 1)
+        _search_sources.clear()
     return env
+
+
+def _markdown_of(file) -> str:
+    try:
+        return file.content_string
+    except (OSError, UnicodeDecodeError):  # reported where the page is rendered
+        return ""
 
 
 def _sidebar_once(folder: str, caller) -> Markup:
@@ -587,8 +611,11 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if 'class="md-post__back"' in output:
         for material, ours in _BLOG_WORDS:
             output = output.replace(material, ours, 1)
-    # Keyed as the preview lists pages (File.url: the start page is "./").
-    _search_documents[page.file.url] = searchable_part(page.file.url, output)
+    document = searchable_part(page.file.url, output)
+    if _indexing is not None:
+        _indexing.add(document)
+    else:  # keyed as the preview lists pages (File.url: the start page is "./")
+        _search_documents[page.file.url] = document
     return output
 
 
@@ -620,41 +647,58 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 
 @_timed
 def on_post_build(config: MkDocsConfig) -> None:
-    global _build, _rendering, _markdown_pool
+    global _build, _rendering, _markdown_pool, _indexing
+    if _markdown_pool is not None:
+        _counts["pages_rendered_by_child"] = _markdown_pool.taken
+        _timings["waiting_for_second_core"] = _markdown_pool.waited
+        if _markdown_pool.finished:  # the child's core free before the end
+            _timings["second_core_done_before_end"] = time.perf_counter() - _markdown_pool.finished
     _build, _markdown_pool = None, None
-    documents = _finish_preview() if _rendering is not None else dict(_search_documents)
-    _search_documents.clear()
-    pages = [d for d in documents.values() if d is not None]
-    _rendering = None
-    if _command == "serve":
+    if _indexing is not None:
+        indexing, _indexing = _indexing, None
+        try:
+            count = indexing.finish()
+        except (OSError, RuntimeError, ValueError) as error:
+            raise PluginError(f"Sökindexet kunde inte skrivas: {error}") from None
+        log.info(f"Sökindexet är uppdaterat ({count} sidor).")
+    else:
         # The pages are there for the browsers now; the search index follows
         # a moment later (at a thousand minutes it takes about a second),
-        # before the next rebuild starts (see _wait_for_search_index).
-        global _search_indexing
-        _search_indexing = threading.Thread(target=_index_for_search, args=(pages, Path(config.site_dir)), daemon=True)
+        # before the next rebuild starts (see _wait_for_search_index). Its
+        # pages go to Pagefind in the order a full build renders them.
+        documents = _finish_preview() if _rendering is not None else dict(_search_documents)
+        _search_documents.clear()
+        global _search_indexing, _background_indexing
+        _background_indexing = SearchIndexing(list(_search_sources), Path(config.site_dir))
+        for document in documents.values():
+            _background_indexing.add(document)
+        _search_indexing = threading.Thread(target=_index_for_search, args=(_background_indexing,), daemon=True)
         _search_indexing.start()
-    else:
-        _index_for_search(pages, Path(config.site_dir), fail=True)
+    _rendering = None
     _end_build()
 
 
 _search_indexing: threading.Thread | None = None
+_background_indexing: SearchIndexing | None = None
 
 
-def _index_for_search(pages: list, site_dir: Path, fail: bool = False) -> None:
+def _index_for_search(indexing: SearchIndexing) -> None:
     try:
-        count = write_index(pages, site_dir)
+        count = indexing.finish()
+    except IndexingCancelled:  # a newer build is on its way, with its own index
+        log.info("Sökindexet görs om av nästa bygge.")
+        return
     except (OSError, RuntimeError, ValueError) as error:
-        message = f"Sökindexet kunde inte skrivas: {error}"
-        if fail:
-            raise PluginError(message) from None
-        log.error(message)
+        log.error(f"Sökindexet kunde inte skrivas: {error}")
         return
     log.info(f"Sökindexet är uppdaterat ({count} sidor).")
 
 
-def _wait_for_search_index() -> None:
-    """A preview's last search index is written before anything else is."""
+def _wait_for_search_index(give_up: bool = False) -> None:
+    """A preview's last search index is done before anything else is; a
+    rebuild gives it up, since it makes a new one."""
+    if give_up and _background_indexing is not None:
+        _background_indexing.cancel()
     if _search_indexing is not None:
         _search_indexing.join()
 
@@ -787,9 +831,12 @@ def _end_build() -> None:
 
 
 def on_build_error(error: Exception) -> None:
-    global _build, _preview, _rendering, _markdown_pool
+    global _build, _preview, _rendering, _markdown_pool, _indexing
     _end_build()
     _build, _markdown_pool = None, None
+    if _indexing is not None:
+        indexing, _indexing = _indexing, None
+        indexing.abandon()
     if _rendering is not None:  # the output is half written: render everything next time
         _preview, _rendering = PreviewState(), None
     if _staging is not None:

@@ -5,14 +5,18 @@ what a large build of ours costs once the sidebar is rendered once per folder.
 MkDocs has no parallel rendering, but a page's Markdown is rendered by
 `Page.render` from nothing but the page, the config and the files, all
 settled once the navigation is (`on_nav`). So at that point a forked child
-takes the generated pages at the end of the build order and renders them
-exactly as MkDocs would (the same plugins' `on_page_markdown`, the same
-`Page.render`), while the parent renders the pages before them. When the
-parent reaches one of the child's pages, that page's `render` takes the
-child's result instead of converting again. What the child logs (a broken
-link) is logged again by the parent at that page, so `--strict` counts it.
-If the child fails, the parent renders the page itself: the output is the
-same either way, only slower.
+takes the generated pages from the end of the build order backwards and
+renders them exactly as MkDocs would (the same plugins' `on_page_markdown`,
+the same `Page.render`), while the parent renders from the start. They meet
+where their work balances: each says in shared memory which page it is at,
+the child stops at the pages the parent has reached, and the parent renders
+a page itself when the child has not (neither waits for the other; a fixed
+split was measured at 10 000 minutes to leave either the parent waiting or
+the child's core idle for half a minute). When the parent reaches a page
+the child has rendered, its `render` takes the child's result instead of
+converting again. What the child logs (a broken link) is logged again by
+the parent at that page, so `--strict` counts it. If the child fails, the
+parent renders the pages itself: the output is the same either way.
 
 Part of the MkDocs edge: it imports MkDocs, the core does not.
 """
@@ -20,10 +24,12 @@ Part of the MkDocs edge: it imports MkDocs, the core does not.
 from __future__ import annotations
 
 import logging
+import mmap
 import os
 import pickle
 import struct
 import threading
+import time
 import types
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -32,10 +38,7 @@ from mkdocs.structure.pages import Page
 
 # Below this many pages a fork costs more than it saves.
 MINIMUM_PAGES = 200
-# The child's share of the Markdown (by size): less than half, since it also
-# sends its pages over, and the parent's waits for it are the cost of an
-# imbalance (measured at 1 000 minutes).
-CHILD_SHARE = 0.45
+_POSITION = struct.Struct("q")  # an index into the pool's pages, in shared memory
 
 
 class MarkdownPool:
@@ -48,6 +51,15 @@ class MarkdownPool:
         self._done = False
         self._pid = 0
         self._order = uris  # the build order, which `uris` (a set) does not keep
+        self._index = {uri: i for i, uri in enumerate(uris)}
+        # Where each one is: the parent's last page of the pool, and the page the child is at.
+        self._parent_at = mmap.mmap(-1, _POSITION.size)
+        self._child_at = mmap.mmap(-1, _POSITION.size)
+        _POSITION.pack_into(self._parent_at, 0, -1)
+        _POSITION.pack_into(self._child_at, 0, len(uris))
+        self.waited = 0.0  # for `make bench`
+        self.taken = 0  # pages whose Markdown came from the child
+        self.finished = 0.0  # when the child was done
 
     def start(self, config: MkDocsConfig, files: Files) -> None:
         read, write = os.pipe()
@@ -56,7 +68,7 @@ class MarkdownPool:
             os.close(read)
             status = 0
             try:
-                _render_in_child(self._order, config, files, write)
+                _render_in_child(self._order, config, files, write, self._parent_at, self._child_at)
             except BaseException:
                 status = 1
             finally:
@@ -79,13 +91,20 @@ class MarkdownPool:
         os.waitpid(self._pid, 0)
         with self._ready:
             self._done = True
+            self.finished = time.perf_counter()
             self._ready.notify_all()
 
     def result(self, uri: str) -> dict | None:
-        """The child's rendering of `uri`, waiting for it; None if the child did not make it."""
+        """The child's rendering of `uri`; None if the parent renders it itself."""
+        index = self._index[uri]
+        _POSITION.pack_into(self._parent_at, 0, index)  # the child stops before this page
         with self._ready:
-            while uri not in self._results and not self._done:
-                self._ready.wait()
+            # Past this page, the child has rendered it: its result is on its way.
+            if uri not in self._results and not self._done and _POSITION.unpack_from(self._child_at)[0] < index:
+                start = time.perf_counter()
+                while uri not in self._results and not self._done:
+                    self._ready.wait()
+                self.waited += time.perf_counter() - start
             return self._results.pop(uri, None)
 
     def adopt(self, page: Page, files: Files) -> None:
@@ -97,6 +116,7 @@ class MarkdownPool:
             if result is None or result["markdown"] != hash(self.markdown):
                 original(config, files_)
                 return
+            pool.taken += 1
             for record in result["log"]:
                 logging.getLogger(record.name).handle(record)
             self.content = result["content"]
@@ -117,18 +137,7 @@ def pool_for(config: MkDocsConfig, files: Files, generated: list[str]) -> Markdo
     if threading.active_count() > 1 or len(generated) < MINIMUM_PAGES:
         return None
     wanted = set(generated)
-    order = [f.src_uri for f in files.documentation_pages() if f.src_uri in wanted]
-    sizes = {f.src_uri: len(f.content_bytes) for f in files.documentation_pages()}
-    # The parent also renders every other page; split the Markdown by size.
-    total = sum(sizes.values())
-    child, taken = [], 0
-    for uri in reversed(order):
-        if taken + sizes[uri] > total * CHILD_SHARE:
-            break
-        child.append(uri)
-        taken += sizes[uri]
-    child.reverse()
-    pool = MarkdownPool(child)
+    pool = MarkdownPool([f.src_uri for f in files.documentation_pages() if f.src_uri in wanted])
     pool.start(config, files)
     return pool
 
@@ -143,14 +152,20 @@ class _Captured(logging.Handler):
         self.records.append(record)
 
 
-def _render_in_child(uris: list[str], config: MkDocsConfig, files: Files, write: int) -> None:
+def _render_in_child(
+    uris: list[str], config: MkDocsConfig, files: Files, write: int, parent_at: mmap.mmap, child_at: mmap.mmap
+) -> None:
     captured = _Captured()
     root = logging.getLogger()
     root.handlers = [captured]
     mkdocs_log = logging.getLogger("mkdocs")
     mkdocs_log.handlers, mkdocs_log.propagate = [], True
     with os.fdopen(write, "wb") as stream:
-        for uri in uris:
+        for index in range(len(uris) - 1, -1, -1):
+            _POSITION.pack_into(child_at, 0, index)
+            if _POSITION.unpack_from(parent_at)[0] >= index:
+                return  # the parent has rendered it and those before it
+            uri = uris[index]
             file = files.get_file_from_path(uri)
             page = file.page or Page(None, file, config)
             config._current_page = page

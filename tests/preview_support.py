@@ -110,7 +110,8 @@ class Preview:
         return sum(1 for line in list(self.log) if "Reloading browsers" in line or "Serving on" in line)
 
     def indexed(self) -> int:
-        return sum(1 for line in list(self.log) if "Sökindexet är uppdaterat" in line)
+        # An index that a newer rebuild replaces is given up ("görs om").
+        return sum(1 for line in list(self.log) if "Sökindexet är uppdaterat" in line or "Sökindexet görs om" in line)
 
     @property
     def site(self) -> Path:

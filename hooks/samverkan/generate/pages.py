@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from itertools import groupby
+from typing import Callable
 
 from ..memo import memo
 from ..model import (
@@ -230,26 +231,35 @@ def documents_index(content: Content) -> GeneratedPage:
     return GeneratedPage(DOCUMENTS_INDEX, markdown)
 
 
-def site_pages(content: Content, site_url: str) -> tuple[GeneratedPage, ...]:
-    """Every page the content generates, in a stable order."""
+def minutes_pages(content: Content) -> tuple[GeneratedPage, ...]:
+    """The minutes' index and a page per minutes file."""
+    if not content.minutes:
+        return ()
+    meetings = meetings_by_day(content)
+    return (minutes_index(content), *(minutes_page(content, m, meetings) for m in content.minutes))
+
+
+def site_pages(
+    content: Content, site_url: str, minutes: Callable[[], tuple[GeneratedPage, ...]] | None = None
+) -> tuple[GeneratedPage, ...]:
+    """Every page the content generates, in a stable order. `minutes` gives
+    minutes_pages(content) when they are made elsewhere (on the other core):
+    asked for last."""
     pages = [groups_index(content), nosam_index(content)]
     pages += [group_page(content, g) for g in content.groups.values()]
-    if content.minutes:
-        pages.append(minutes_index(content))
-        meetings = meetings_by_day(content)
-        pages += [minutes_page(content, m, meetings) for m in content.minutes]
-    pages += calendar_pages(content, site_url)
-    pages += agreement_pages(content)
-    pages += toolbox_pages(content)
-    pages += follow_up_pages(content)
+    rest = list(calendar_pages(content, site_url))
+    rest += agreement_pages(content)
+    rest += toolbox_pages(content)
+    rest += follow_up_pages(content)
     if content.representation.known:
-        pages.append(representation_page(content))
+        rest.append(representation_page(content))
     if content.glossary:
-        pages.append(glossary_page(content))
+        rest.append(glossary_page(content))
     if content.documents:
-        pages.append(documents_index(content))
-        pages += [document_page(content, d) for d in content.documents]
-    return tuple(pages)
+        rest.append(documents_index(content))
+        rest += [document_page(content, d) for d in content.documents]
+    made = minutes() if minutes is not None else minutes_pages(content)
+    return (*pages, *made, *rest)
 
 
 GLOSSARY_PAGE = "om/ordlista.md"

@@ -14,11 +14,16 @@ the site's search box knows, so a result's teaser never shows them.
 from __future__ import annotations
 
 import base64
+import fnmatch
 import html
 import json
+import os
+import queue
 import re
 import shutil
+import struct
 import subprocess
+import threading
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -65,94 +70,269 @@ def searchable_part(url: str, page_html: str) -> SearchDocument | None:
     return SearchDocument("/" + url.lstrip("/"), zlib.compress(part.encode("utf-8"), 1))
 
 
-def documents_with_parts(documents: Iterable[SearchDocument]) -> Iterator[tuple[str, str]]:
-    """(url, html) for Pagefind, one page at a time: each page's searchable
-    part as a document of its own, the compound parts of its words after the
-    separator. The site's own vocabulary is the dictionary (see search_terms)."""
-    documents = sorted(documents, key=lambda d: d.url)
+def compound_dictionary(sources: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """The compound words of the site and their parts, from the Markdown of
+    every page (see search_terms). Known before the first page is rendered,
+    so that a build can index each page as soon as it has it."""
     vocabulary: set[str] = set()
-    for document in documents:
-        vocabulary |= words(document.html)
-    parts = compound_parts(vocabulary)
-    del vocabulary
-    for document in documents:
-        body = document.html
-        found = words(body)
-        heading = _TITLE.search(body)
-        title = words(heading.group(1)) if heading else frozenset()
-        # Parts of the title's words weigh as the title does: "frånvaro" finds
-        # the page called "Problematisk skolfrånvaro" first.
-        in_title = sorted({p for w in title for p in parts.get(w, ())} - found)
-        in_text = sorted({p for w in found - title for p in parts.get(w, ())} - found - set(in_title))
-        if in_title or in_text:
-            tail = (f'<p data-pagefind-weight="7">{PARTS_SEPARATOR} {html.escape(" ".join(in_title))}</p>'
-                    f'<p>{html.escape(" ".join(in_text))}</p>')
-            body = body[: -len(END)] + tail + END
-        yield document.url, f'<!DOCTYPE html><html lang="sv"><head></head><body>{body}</body></html>'
+    for source in sources:
+        vocabulary |= words(source)
+    return compound_parts(vocabulary)
 
 
-def write_index(documents: Iterable[SearchDocument], site_dir: Path) -> int:
-    """Index the pages and write Pagefind's bundle (its script, WebAssembly and
-    index fragments) into site_dir/pagefind, replacing the last one whole (a
-    preview keeps searching the old index until the new one is complete).
-    Returns how many pages it holds."""
-    target = site_dir / BUNDLE
-    fresh = site_dir / f".{BUNDLE}.ny"
-    old = site_dir / f".{BUNDLE}.gammal"
-    for leftover in (fresh, old):
-        shutil.rmtree(leftover, ignore_errors=True)
-    count = _pagefind(documents_with_parts(documents), fresh)
-    for unused in UNUSED:  # Pagefind's ready-made interfaces: the site has its own search box
-        for path in fresh.glob(unused):
-            path.unlink()
-    if target.exists():
-        target.rename(old)
-    fresh.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
-    return count
+def with_parts(document: SearchDocument, parts: dict[str, tuple[str, ...]]) -> str:
+    """The page as Pagefind gets it: its searchable part with the parts of
+    its compound words after the separator."""
+    body = document.html
+    found = words(body)
+    heading = _TITLE.search(body)
+    title = words(heading.group(1)) if heading else frozenset()
+    # Parts of the title's words weigh as the title does: "frånvaro" finds
+    # the page called "Problematisk skolfrånvaro" first.
+    in_title = sorted({p for w in title for p in parts.get(w, ())} - found)
+    in_text = sorted({p for w in found - title for p in parts.get(w, ())} - found - set(in_title))
+    if in_title or in_text:
+        tail = (f'<p data-pagefind-weight="7">{PARTS_SEPARATOR} {html.escape(" ".join(in_title))}</p>'
+                f'<p>{html.escape(" ".join(in_text))}</p>')
+        body = body[: -len(END)] + tail + END
+    return f'<!DOCTYPE html><html lang="sv"><head></head><body>{body}</body></html>'
 
 
-def _pagefind(records: Iterable[tuple[str, str]], output: Path) -> int:
+class SearchIndexing:
+    """Writing the index of one build into site_dir/pagefind, page by page.
+
+    Pagefind runs as a process of its own, so a build that adds each page as
+    it is rendered has it indexed on the other core meanwhile; `finish`
+    writes the bundle (its script, WebAssembly and index fragments) and
+    replaces the last one whole (a preview keeps searching the old index
+    until the new one is complete). Pagefind numbers pages in the order it
+    gets them: the same pages in the same order give the same index.
+
+    The pages are handed over in a thread of their own, to one of two
+    indexers: a thread (a preview, after the browsers have their pages; its
+    next rebuild may `cancel` an index it replaces), or a forked process (a
+    full build, whose rendering thread would otherwise share Python's one
+    lock with the work of preparing each page for Pagefind)."""
+
+    def __init__(self, sources: list[str], site_dir: Path, separate_process: bool = False) -> None:
+        self._site_dir = site_dir
+        self._fresh = site_dir / f".{BUNDLE}.ny"
+        shutil.rmtree(self._fresh, ignore_errors=True)
+        self._waiting: queue.SimpleQueue = queue.SimpleQueue()
+        self._cancelled = threading.Event()
+        self._result: int | BaseException = RuntimeError("Sökindexet blev inte klart.")
+        self._child = 0
+        if separate_process:
+            self._child, pages, self._answer = _fork_indexer(sources, self._fresh)
+            target = self._hand_over
+            args = (pages,)
+        else:
+            target = self._index
+            args = (sources,)
+        self._worker = threading.Thread(target=target, args=args, name="sokindex", daemon=True)
+        self._worker.start()
+
+    def add(self, document: SearchDocument | None) -> None:
+        if document is not None:
+            self._waiting.put(document)
+
+    def finish(self) -> int:
+        """Write the index; returns how many pages it holds."""
+        self._waiting.put(_WRITE)
+        self._worker.join()
+        if self._child:
+            self._result = _indexer_result(self._child, self._answer)
+        if isinstance(self._result, BaseException):
+            shutil.rmtree(self._fresh, ignore_errors=True)
+            raise self._result
+        target = self._site_dir / BUNDLE
+        old = self._site_dir / f".{BUNDLE}.gammal"
+        shutil.rmtree(old, ignore_errors=True)
+        if target.exists():
+            target.rename(old)
+        self._fresh.rename(target)
+        shutil.rmtree(old, ignore_errors=True)
+        return self._result
+
+    def abandon(self) -> None:
+        """After a failed build: stop Pagefind, write nothing."""
+        self.cancel()
+        self._waiting.put(_ABANDON)
+        self._worker.join()
+        if self._child:  # it sees the pages end without the end mark
+            _indexer_result(self._child, self._answer)
+        shutil.rmtree(self._fresh, ignore_errors=True)
+
+    def cancel(self) -> None:
+        """Stop at the next page; `finish` then raises IndexingCancelled."""
+        self._cancelled.set()
+
+    def _queued(self) -> Iterator[SearchDocument]:
+        while True:
+            document = self._waiting.get()
+            if document is _WRITE:
+                return
+            if document is _ABANDON or self._cancelled.is_set():
+                raise IndexingCancelled()
+            yield document
+
+    def _index(self, sources: list[str]) -> None:
+        try:
+            self._result = index_pages(sources, self._queued(), self._fresh)
+        except BaseException as error:  # raised by finish, in the build's thread
+            self._result = error
+
+    def _hand_over(self, pages: int) -> None:
+        with os.fdopen(pages, "wb") as stream:
+            try:
+                for document in self._queued():
+                    url = document.url.encode("utf-8")
+                    stream.write(_FRAME.pack(len(url), len(document.packed)) + url + document.packed)
+                stream.write(_FRAME.pack(_END, 0))
+            except (IndexingCancelled, OSError):
+                pass  # the indexer sees the pages end without the end mark and writes nothing
+
+
+def index_pages(sources: list[str], documents: Iterable[SearchDocument], output: Path) -> int:
+    """Pagefind's index of these pages, in this order, written into output;
+    returns how many pages it holds."""
+    service = _PagefindService()
+    try:
+        service.ask({"type": "NewIndex", "config": {"force_language": "sv", "exclude_selectors": list(NOT_SEARCHED)}})
+        parts = compound_dictionary(sources)
+        del sources
+        count = 0
+        for document in documents:
+            page = with_parts(document, parts)
+            service.ask({"type": "AddFile", "index_id": 0, "url": document.url, "file_contents": page, "file_path": None})
+            count += 1
+        # Pagefind's own WriteFiles answers before its files are all on disk
+        # (it leaves them to asynchronous writes, which its exit cuts short:
+        # a truncated pagefind-worker.js was seen), so the build writes them.
+        for file in service.ask({"type": "GetFiles", "index_id": 0})["files"]:
+            name = file["path"]
+            if any(fnmatch.fnmatch(name, unused) for unused in UNUSED):
+                continue  # Pagefind's ready-made interfaces: the site has its own search box
+            target = output / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(base64.b64decode(file["content"]))
+        return count
+    finally:
+        service.close()
+
+
+_WRITE = object()
+_ABANDON = object()
+_FRAME = struct.Struct("!II")  # a page: the lengths of its address and of its packed part
+_END = 0xFFFFFFFF
+
+
+class IndexingCancelled(Exception):
+    pass
+
+
+def _fork_indexer(sources: list[str], output: Path) -> tuple[int, int, int]:
+    """A child process running index_pages on the pages written into a pipe.
+    Forked, so it has the pages' Markdown without a copy being sent. Returns
+    its pid, the pipe for the pages and the one for its answer."""
+    import pagefind.service  # noqa: F401  (imported here, not in the child)
+
+    pages_read, pages_write = os.pipe()
+    answer_read, answer_write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: index, answer, and leave without running any cleanup of the parent's
+        os.close(pages_write)
+        os.close(answer_read)
+        status = 0
+        try:
+            try:
+                with os.fdopen(pages_read, "rb") as stream:
+                    answer = {"pages": index_pages(sources, _read_pages(stream), output)}
+            except IndexingCancelled:
+                answer = {"cancelled": True}
+            except BaseException as error:
+                answer = {"error": str(error) or type(error).__name__}
+            os.write(answer_write, json.dumps(answer).encode("utf-8"))
+        except BaseException:
+            status = 1
+        finally:
+            os._exit(status)
+    os.close(pages_read)
+    os.close(answer_write)
+    return pid, pages_write, answer_read
+
+
+def _read_pages(stream) -> Iterator[SearchDocument]:
+    while True:
+        header = stream.read(_FRAME.size)
+        if len(header) < _FRAME.size:
+            raise IndexingCancelled()  # the build ended without finishing the index
+        url_size, packed_size = _FRAME.unpack(header)
+        if url_size == _END:
+            return
+        url = stream.read(url_size).decode("utf-8")
+        yield SearchDocument(url, stream.read(packed_size))
+
+
+def _indexer_result(pid: int, answer: int) -> int | BaseException:
+    with os.fdopen(answer, "rb") as stream:
+        text = stream.read()
+    os.waitpid(pid, 0)
+    try:
+        answered = json.loads(text)
+    except ValueError:
+        return RuntimeError("Sökindexets process avslutades oväntat.")
+    if "pages" in answered:
+        return answered["pages"]
+    if answered.get("cancelled"):
+        return IndexingCancelled()
+    return RuntimeError(answered.get("error", "okänt fel"))
+
+
+class _PagefindService:
     """Pagefind's indexing service (`pagefind --service`, the protocol of its
     Node and Python wrappers: base64 JSON messages ending in a comma). Its
     Python wrapper waits a tenth of a second for each answer, which at twelve
-    thousand pages is twenty minutes. Pages go one after another, each sent
-    when the last is answered: Pagefind numbers pages in the order it finishes
-    them, so the same site always gives the same index. Returns the pages sent."""
-    from pagefind.service import get_executable  # the binary from PyPI's pagefind[bin]
+    thousand pages is twenty minutes. Each message is sent when the last is
+    answered, so pages are numbered in the order they were added."""
 
-    binary = get_executable()
-    if binary is None:
-        raise RuntimeError("Pagefind saknas: installera pagefind[bin] (make installerar det).")
-    config = {"force_language": "sv", "exclude_selectors": list(NOT_SEARCHED)}
-    service = subprocess.Popen([str(binary), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
-    buffer = b""
-    number = 0
+    def __init__(self) -> None:
+        from pagefind.service import get_executable  # the binary from PyPI's pagefind[bin]
 
-    def ask(payload: dict) -> None:
-        nonlocal buffer, number
-        message = json.dumps({"message_id": number, "payload": payload}, ensure_ascii=False)
-        number += 1
-        service.stdin.write(base64.b64encode(message.encode("utf-8")) + b",")
-        service.stdin.flush()
-        while b"," not in buffer:
-            chunk = service.stdout.read1(1 << 16)
+        binary = get_executable()
+        if binary is None:
+            raise RuntimeError("Pagefind saknas: installera pagefind[bin] (make installerar det).")
+        self._process = subprocess.Popen([str(binary), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        self._buffer = bytearray()
+        self._number = 0
+
+    def ask(self, payload: dict) -> dict:
+        message = json.dumps({"message_id": self._number, "payload": payload}, ensure_ascii=False)
+        self._number += 1
+        self._process.stdin.write(base64.b64encode(message.encode("utf-8")) + b",")
+        self._process.stdin.flush()
+        end = self._buffer.find(b",")
+        while end < 0:  # an answer can be megabytes: the whole index
+            chunk = self._process.stdout.read1(1 << 20)
             if not chunk:
                 raise RuntimeError("Pagefind avslutades innan sökindexet var skrivet.")
-            buffer += chunk
-        answer, buffer = buffer.split(b",", 1)
+            searched = len(self._buffer)
+            self._buffer += chunk
+            end = self._buffer.find(b",", searched)
+        answer = bytes(self._buffer[:end])
+        del self._buffer[: end + 1]
         answered = json.loads(base64.b64decode(answer))["payload"]
         if answered.get("type") == "Error":
             raise RuntimeError(f"Pagefind: {answered.get('message')}")
+        return answered
 
-    pages = 0
-    try:
-        ask({"type": "NewIndex", "config": config})
-        for url, page in records:
-            ask({"type": "AddFile", "index_id": 0, "url": url, "file_contents": page, "file_path": None})
-            pages += 1
-        ask({"type": "WriteFiles", "index_id": 0, "output_path": str(output)})
-    finally:
-        service.stdin.close()
-        service.wait(timeout=30)
-    return pages
+    def close(self) -> None:
+        try:
+            self._process.stdin.close()
+        except OSError:
+            pass
+        try:
+            self._process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self._process.kill()
+            self._process.wait()
