@@ -208,6 +208,9 @@ def on_pre_build(config: MkDocsConfig) -> None:
     global _build
     _build = None
     _wait_for_search_index(give_up=True)
+    # What the last build kept (the memos, the preview's state) is millions of
+    # objects: a full collection of them during a rebuild costs a second or two.
+    gc.freeze()
     try:
         _build = _load(config)
         # The content lives until the build ends: keep the collector from
@@ -287,7 +290,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, page.uri, content=page.markdown))
     for generated in state.files:
         files.append(File.generated(config, generated.uri, content=generated.data))
-    for file in [f for f in files if f"{Path(config.docs_dir).name}/{f.src_uri}" in state.withheld]:
+    docs = Path(config.docs_dir).name
+    for file in [f for f in files if f"{docs}/{f.src_uri}" in state.withheld]:
         if not file.is_documentation_page():
             files.remove(file)  # a refused attachment in docs/: not even in the preview
     generated = {page.uri for page in state.pages}

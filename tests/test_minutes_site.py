@@ -81,13 +81,24 @@ def test_theme_group_lists_questions_raised_to_it(example_site):
     assert "Stöd till unga vuxna med psykisk ohälsa" in psychiatry and "NOSAM Mölndal" in psychiatry
 
 
-def test_minutes_index_latest_then_by_group_and_year(example_site):
+def test_minutes_index_latest_then_per_group(example_site):
     page = article(example_site.page("minnesanteckningar"))
     latest = page.find("h2", id="senaste").find_next("ul").find_all("li")
     assert len(latest) == 10
     assert latest[0].get_text().startswith("Minnesanteckningar NOSAM Nordost 17 november 2026")
-    groups = [h.get_text().strip("¶") for h in page.find_all("h2")][1:]
-    assert groups == ["NOSAM Angered", "NOSAM Mölndal", "NOSAM Nordost", "Temagrupp Barn och unga", "Västbusgrupp Nordost"]
+    # Per group a count and the years, linking to the group page's list (not every minutes file:
+    # at ten thousand that was a 1 MB page).
+    groups = page.find("h2", id="per-grupp").find_next("ul").find_all("li")
+    assert [li.get_text() for li in groups] == [
+        "NOSAM Angered: 1 minnesanteckning, 2020",
+        "NOSAM Mölndal: 4 minnesanteckningar, 2026",
+        "NOSAM Nordost: 9 minnesanteckningar, 2026",
+        "Temagrupp Barn och unga: 5 minnesanteckningar, 2026",
+        "Västbusgrupp Nordost: 2 minnesanteckningar, 2026",
+    ]
+    assert groups[2].a["href"] == "../grupper/nordost/#minnesanteckningar"
+    listed = article(example_site.page("grupper/nordost")).find("h2", id="minnesanteckningar").find_all_next("li")
+    assert len([li for li in listed if li.find("a", href=lambda h: h and "minnesanteckningar/nordost/" in h)]) >= 9
 
 
 def test_a_draft_reaches_no_output(example_site):

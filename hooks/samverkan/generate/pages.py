@@ -136,26 +136,34 @@ def _minutes_page(content: Content, minutes: Minutes, meetings: dict, older, new
 
 
 def minutes_index(content: Content) -> GeneratedPage:
-    """Every minutes by group and year: made of the minutes and the groups' names."""
-    return _MINUTES_INDEX.get((content.minutes, content.group_names_key), lambda: _minutes_index(content))
+    """The latest minutes, and per group how many there are, linking to the
+    group's page, which lists them by year. Not every minutes file: at ten
+    thousand that was a 1 MB page, made again whenever any of them changed."""
+    groups = content.groups
+    slugs = sorted({m.group for m in content.minutes}, key=lambda s: groups[s].name.casefold())
+    per_group = tuple(_minutes_count(content.minutes_of_group(slug), slug, groups[slug].name) for slug in slugs)
+    latest = content.minutes[:LATEST_MINUTES]
+    key = (latest, per_group, tuple(groups[m.group].name for m in latest))
+    return _MINUTES_INDEX.get(key, lambda: _minutes_index(content, latest, per_group))
 
 
 _MINUTES_INDEX = memo()
 
 
-def _minutes_index(content: Content) -> GeneratedPage:
+def _minutes_count(minutes, slug: str, name: str) -> tuple[str, str, int, int, int]:
+    years = [m.date.year for m in minutes]
+    return slug, name, len(minutes), min(years), max(years)
+
+
+def _minutes_index(content: Content, latest, per_group) -> GeneratedPage:
     groups = content.groups
-    by_group = [
-        (groups[slug], _by_year(content.minutes_of_group(slug), lambda m: m.date.year))
-        for slug in sorted({m.group for m in content.minutes}, key=lambda s: groups[s].name.casefold())
-    ]
     markdown = render(
         "minutes_index.md.j2",
         MINUTES_INDEX,
         **template_helpers(content),
         front=front_matter("Minnesanteckningar", search={"exclude": True}),
-        latest=[(m, groups[m.group]) for m in content.minutes[:LATEST_MINUTES]],
-        by_group=by_group,
+        latest=[(m, groups[m.group]) for m in latest],
+        per_group=[(groups[slug], count, first, last) for slug, _, count, first, last in per_group],
     )
     return GeneratedPage(MINUTES_INDEX, markdown)
 
