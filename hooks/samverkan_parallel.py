@@ -35,6 +35,7 @@ import types
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from samverkan.second_process import fork
 
 # Below this many pages a fork costs more than it saves.
 MINIMUM_PAGES = 200
@@ -63,18 +64,13 @@ class MarkdownPool:
 
     def start(self, config: MkDocsConfig, files: Files) -> None:
         read, write = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # the child: render, send, and leave without running any cleanup of the parent's
+
+        def render() -> None:
             os.close(read)
-            status = 0
-            try:
-                _render_in_child(self._order, config, files, write, self._parent_at, self._child_at)
-            except BaseException:
-                status = 1
-            finally:
-                os._exit(status)
+            _render_in_child(self._order, config, files, write, self._parent_at, self._child_at)
+
+        self._pid = fork(render)
         os.close(write)
-        self._pid = pid
         threading.Thread(target=self._collect, args=(read,), daemon=True).start()
 
     def _collect(self, read: int) -> None:

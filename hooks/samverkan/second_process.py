@@ -16,6 +16,21 @@ from typing import Callable, Generic, TypeVar
 _Result = TypeVar("_Result")
 
 
+def fork(work: Callable[[], None]) -> int:
+    """work() in a forked child; returns its pid. The child leaves without
+    running any cleanup of the parent's; its exit status is 1 if work() raised."""
+    pid = os.fork()
+    if pid == 0:
+        status = 0
+        try:
+            work()
+        except BaseException:
+            status = 1
+        finally:
+            os._exit(status)
+    return pid
+
+
 class InSecondProcess(Generic[_Result]):
     """`function()` started in a child; `result()` waits for it. Whatever
     goes wrong in the child, `result()` computes it here instead: the
@@ -24,18 +39,14 @@ class InSecondProcess(Generic[_Result]):
     def __init__(self, function: Callable[[], _Result]) -> None:
         self._function = function
         read, write = os.pipe()
-        self._pid = os.fork()
-        if self._pid == 0:  # the child: compute, send, and leave without running any cleanup of the parent's
+
+        def work() -> None:
             os.close(read)
-            status = 0
-            try:
-                data = pickle.dumps(function(), protocol=pickle.HIGHEST_PROTOCOL)
-                with os.fdopen(write, "wb") as stream:
-                    stream.write(data)
-            except BaseException:
-                status = 1
-            finally:
-                os._exit(status)
+            data = pickle.dumps(function(), protocol=pickle.HIGHEST_PROTOCOL)
+            with os.fdopen(write, "wb") as stream:
+                stream.write(data)
+
+        self._pid = fork(work)
         os.close(write)
         self._read = read
 

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..search_terms import compound_parts, words
+from ..second_process import fork
 
 START = "<div data-pagefind-body"
 END = "</div><!--/sok-->"
@@ -239,24 +240,20 @@ def _fork_indexer(sources: list[str], output: Path) -> tuple[int, int, int]:
 
     pages_read, pages_write = os.pipe()
     answer_read, answer_write = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: index, answer, and leave without running any cleanup of the parent's
+
+    def index() -> None:
         os.close(pages_write)
         os.close(answer_read)
-        status = 0
         try:
-            try:
-                with os.fdopen(pages_read, "rb") as stream:
-                    answer = {"pages": index_pages(sources, _read_pages(stream), output)}
-            except IndexingCancelled:
-                answer = {"cancelled": True}
-            except BaseException as error:
-                answer = {"error": str(error) or type(error).__name__}
-            os.write(answer_write, json.dumps(answer).encode("utf-8"))
-        except BaseException:
-            status = 1
-        finally:
-            os._exit(status)
+            with os.fdopen(pages_read, "rb") as stream:
+                answer = {"pages": index_pages(sources, _read_pages(stream), output)}
+        except IndexingCancelled:
+            answer = {"cancelled": True}
+        except BaseException as error:
+            answer = {"error": str(error) or type(error).__name__}
+        os.write(answer_write, json.dumps(answer).encode("utf-8"))
+
+    pid = fork(index)
     os.close(pages_read)
     os.close(answer_write)
     return pid, pages_write, answer_read
