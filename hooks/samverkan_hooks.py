@@ -504,11 +504,13 @@ def on_env(env, config: MkDocsConfig, files: Files):
     env.globals["samverkan_sidebar_once"] = _sidebar_once
     env.filters["samverkan_named_toggles"] = lambda menu: Markup(name_menu_toggles(str(menu)))
     _search_documents.clear()
-    _search_sources[:] = [_markdown_of(file) for file in files.documentation_pages()]
+    sources = [_markdown_of(file) for file in files.documentation_pages()]
     if _command == "build":
         global _indexing
-        _indexing = SearchIndexing(list(_search_sources), Path(config.site_dir), separate_process=_markdown_pool is not None or _workers() > 1)
-        _search_sources.clear()
+        separate = _markdown_pool is not None or _workers() > 1
+        _indexing = SearchIndexing(sources, Path(config.site_dir), separate_process=separate)
+    else:  # a preview indexes at its end (on_post_build)
+        _search_sources[:] = sources
     return env
 
 
