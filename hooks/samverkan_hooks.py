@@ -32,6 +32,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_build_date
 from mkdocs.utils import meta as mkdocs_meta
 
 from samverkan import memo
@@ -119,6 +120,15 @@ _indexing: SearchIndexing | None = None
 _search_sources: list[str] = []
 _site_dir = ""  # the preview's output folder
 _preview_tags: list[bytes] = []  # tags.json of the last build that rendered the tools
+# Under the fast preview: the MkDocs File of each generated page outside the
+# menu, with its Page, as they were when MkDocs had made them (before any
+# rendering), and what they were made under. A rebuild hands MkDocs the same
+# objects, put back in that state, for the pages whose Markdown is the same:
+# at ten thousand minutes, making twelve thousand of each anew is about a
+# second of every rebuild. A cache: the random-edit test proves it.
+_kept_files: dict[str, tuple[File, dict, dict]] = {}
+_kept_under: tuple = ()
+_reused_files: dict[str, File] = {}  # this build's, by source path
 # Compiled theme templates by name and source checksum: MkDocs makes a new
 # template environment for every build, and compiling Material's templates
 # anew costs half a second per preview rebuild.
@@ -286,11 +296,18 @@ def _load(config: MkDocsConfig) -> BuildState:
 @_timed
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     state = _state()
+    kept = _kept_files if _incremental() and _kept_under == _made_under(config) else {}
+    reused = []
     for page in state.pages:
         existing = files.get_file_from_path(page.uri)
         if existing is not None:
             files.remove(existing)
-        files.append(File.generated(config, page.uri, content=page.markdown))
+        file = _kept_file(kept.get(page.uri), page.markdown)
+        if file is None:
+            file = File.generated(config, page.uri, content=page.markdown)
+        else:
+            reused.append(file)
+        files.append(file)
     for generated in state.files:
         files.append(File.generated(config, generated.uri, content=generated.data))
     docs = Path(config.docs_dir).name
@@ -308,6 +325,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if f.src_uri not in generated and not _is_news_post(f.src_uri)
     ]
     config.nav = _titled(navigation(state.content, written), files)
+    if reused:
+        # A page now in the menu gets a new Page: MkDocs sets a menu page's
+        # place in the menu on the object it finds.
+        in_menu = set(_menu_paths(config.nav))
+        for file in reused:
+            if file.src_uri in in_menu:
+                file.page = None
+    _reused_files.clear()
+    _reused_files.update((file.src_uri, file) for file in reused if file.page is not None)
     for uri, kind, value in _editor_files(state, config):
         if kind == "path":
             files.append(File.generated(config, uri, abs_src_path=value))
@@ -380,6 +406,58 @@ def _start_local_editor_backend(root: Path) -> None:
         preexec_fn=_end_with_parent,
     )
     log.info("Redigeringsverktyget i lokalt läge: /redaktor/ sparar direkt i den här mappen.")
+
+
+def _made_under(config: MkDocsConfig) -> tuple:
+    """What MkDocs makes a generated page's File and Page from, besides its Markdown."""
+    return (config.site_url, config.site_dir, config.docs_dir, config.use_directory_urls, config.repo_url,
+            config.edit_uri, config.edit_uri_template, get_build_date())
+
+
+def _kept_file(kept: tuple[File, dict, dict] | None, markdown: str) -> File | None:
+    if kept is None:
+        return None
+    file, file_state, page_state = kept
+    if file_state.get("_content") is not markdown and file_state.get("_content") != markdown:
+        return None
+    file.__dict__.clear()
+    file.__dict__.update(file_state)
+    page = file_state["page"]
+    page.__dict__.clear()
+    page.__dict__.update({key: _copied(value) for key, value in page_state.items()})
+    return file
+
+
+def _copied(value):
+    return value.copy() if isinstance(value, (dict, list, set)) else value
+
+
+def _keep_files(files: Files, config: MkDocsConfig) -> None:
+    """After MkDocs made the Pages (on_nav): the generated pages outside the menu, as they are now."""
+    global _kept_files, _kept_under
+    generated = {page.uri for page in _state().pages}
+    kept = {}
+    for file in files.documentation_pages(inclusion=lambda _: True):
+        uri = file.src_uri
+        if uri not in generated or file.page is None or uri in _menu_pages:
+            continue
+        if _reused_files.get(uri) is file:  # as it was kept: the same state
+            kept[uri] = _kept_files[uri]
+        else:
+            kept[uri] = (file, dict(file.__dict__), dict(file.page.__dict__))
+    _kept_files = kept
+    _kept_under = _made_under(config)
+
+
+def _menu_paths(nav):
+    if isinstance(nav, str):
+        yield nav
+    elif isinstance(nav, list):
+        for item in nav:
+            yield from _menu_paths(item)
+    elif isinstance(nav, dict):
+        for value in nav.values():
+            yield from _menu_paths(value)
 
 
 def _titled(nav, files: Files):
@@ -462,6 +540,8 @@ def on_nav(nav, config: MkDocsConfig, files: Files):
             [p.uri for p in _state().pages if not p.uri.startswith(("verktygslada/", "aktuellt/"))],
         )
     _counts["pages_rendered_by_child"] = 0
+    if _incremental():
+        _keep_files(files, config)
     if _rendering is not None:
         inputs, rendering, _, decided = _rendering
         planned = {p.uri for p in inputs}
@@ -806,6 +886,10 @@ def _rebuild_on_change(server, only: str | None = None):
             return
         if only is not None and only not in (event.src_path, getattr(event, "dest_path", "")):
             return
+        # The last search index is of no use now, and making it holds the
+        # process's one lock half of the time the rebuild would have it.
+        if _background_indexing is not None:
+            _background_indexing.cancel()
         with server._rebuild_cond:
             server._want_rebuild = True
             server._rebuild_cond.notify_all()
@@ -849,6 +933,8 @@ def on_build_error(error: Exception) -> None:
         indexing.abandon()
     if _rendering is not None:  # the output is half written: render everything next time
         _preview, _rendering = PreviewState(), None
+    _kept_files.clear()
+    _reused_files.clear()
     if _staging is not None:
         _staging.failed = True
 

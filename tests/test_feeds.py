@@ -384,3 +384,29 @@ def test_subscribed_feeds_hold_the_last_year_and_ahead_and_the_archive_holds_all
     assert titles("kalender/molndal.ics") == window
     assert titles("kalender/arkiv.ics") == window | {"Gammalt", "Gammal serie"}
     assert "kalender/handelser/molndal-2024-03-05.ics" in found  # each event keeps its own file
+
+
+def test_a_preview_rebuild_serializes_only_the_event_that_changed(root: Path, monkeypatch):
+    """Kept from one preview rebuild to the next: the events of unchanged
+    feeds too, however many rebuilds in a row find nothing changed."""
+    from samverkan import memo
+    from samverkan.generate import feeds as feed_module
+
+    serialized = []
+    original = feed_module._serialized
+    monkeypatch.setattr(feed_module, "_serialized", lambda event, *rest: serialized.append(event.id) or original(event, *rest))
+    memo.keep_results(True)
+    try:
+        first = feeds(root)
+        assert serialized  # every event, once
+        serialized.clear()
+        assert feeds(root) == first and feeds(root) == first
+        assert serialized == []
+        write_calendar(root, "molndal.yml", "grupp: molndal\ndatum: 2026-03-04\ntitel: Flyttat möte")
+        changed = feeds(root)
+        assert len(set(serialized)) == 1, serialized
+        assert b"Flyttat m\xc3\xb6te" in changed["kalender/alla.ics"]
+        fresh = (memo.keep_results(False), feeds(root))[1]
+        assert changed == fresh
+    finally:
+        memo.keep_results(False)

@@ -4,6 +4,8 @@ an index given up writes nothing and leaves the last one in place."""
 
 from __future__ import annotations
 
+import signal
+import time
 import zlib
 from pathlib import Path
 
@@ -59,4 +61,22 @@ def test_an_index_given_up_leaves_the_last_one(tmp_path: Path, separate_process:
         indexing.add(documents()[1])
         with pytest.raises(IndexingCancelled):
             indexing.finish()
+    assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before
+
+
+def test_a_preview_index_given_up_stops_pagefind_at_once(tmp_path: Path):
+    """A rebuild that gives up the last preview's index does not wait for
+    Pagefind to finish writing it (seconds at ten thousand pages)."""
+    assert index(tmp_path, separate_process=False) == 3
+    before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
+    indexing = SearchIndexing(SOURCES, tmp_path)
+    for document in documents():
+        indexing.add(document)
+    deadline = time.monotonic() + 60
+    while indexing._service is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    indexing.cancel()
+    assert indexing._service._process.wait(timeout=10) == -signal.SIGKILL
+    with pytest.raises(IndexingCancelled):
+        indexing.finish()
     assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before

@@ -127,17 +127,12 @@ def feed_files(content: Content, site_url: str) -> tuple[GeneratedFile, ...]:
     def event_url(event: Event) -> str:
         return absolute(site_url, event_uri(event))
 
+    # Each event is serialized once and kept (EventSerializer); a feed is its
+    # events joined, so that a change to one event costs one event, however
+    # many feeds it is in. (A memo of whole feeds would keep the events'
+    # memo from seeing them used, and drop them.)
     serialize = EventSerializer(event_url, names)
-
-    def made(feed):
-        # A feed's bytes depend on its events, the site's address and its groups' names.
-        key = (feed, site_url, tuple(names.get(e.group) for e in feed.events))
-        return _FEEDS.get(key, lambda: feed_bytes(feed, site_url, serialize))
-
-    return tuple(GeneratedFile(feed.uri, made(feed)) for feed in calendar_feeds(content))
-
-
-_FEEDS = memo()
+    return tuple(GeneratedFile(feed.uri, feed_bytes(feed, site_url, serialize)) for feed in calendar_feeds(content))
 
 
 def event_heading(event: Event) -> str:

@@ -191,6 +191,16 @@ _END = b"END:VCALENDAR\r\n"
 
 
 def feed_bytes(feed: CalendarFeed, site_url: str, serialize: EventSerializer) -> bytes:
+    head = _HEADS.get((feed.name, feed.description, feed.uri, site_url), lambda: _feed_head(feed, site_url))
+    events = sorted(feed.events, key=lambda e: (e.start_date, e.start_time or time(0), e.id))
+    return head + b"".join(serialize(e) for e in events) + _END
+
+
+_HEADS = memo()
+
+
+def _feed_head(feed: CalendarFeed, site_url: str) -> bytes:
+    """The feed's calendar properties and time zone, up to its events."""
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -210,5 +220,4 @@ def feed_bytes(feed: CalendarFeed, site_url: str, serialize: EventSerializer) ->
     cal.add_component(_stockholm_timezone())
     head = cal.to_ical()
     assert head.endswith(_END)
-    events = sorted(feed.events, key=lambda e: (e.start_date, e.start_time or time(0), e.id))
-    return head[: -len(_END)] + b"".join(serialize(e) for e in events) + _END
+    return head[: -len(_END)]

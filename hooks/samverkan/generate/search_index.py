@@ -123,6 +123,7 @@ class SearchIndexing:
         self._cancelled = threading.Event()
         self._result: int | BaseException = RuntimeError("Sökindexet blev inte klart.")
         self._child = 0
+        self._service: _PagefindService | None = None
         if separate_process:
             self._child, pages, self._answer = _fork_indexer(sources, self._fresh)
             target = self._hand_over
@@ -165,8 +166,13 @@ class SearchIndexing:
         shutil.rmtree(self._fresh, ignore_errors=True)
 
     def cancel(self) -> None:
-        """Stop at the next page; `finish` then raises IndexingCancelled."""
+        """Stop now; `finish` then raises IndexingCancelled. Pagefind is
+        stopped too: writing the index of ten thousand pages takes it
+        seconds, which the rebuild that cancels would otherwise wait for."""
         self._cancelled.set()
+        service = self._service
+        if service is not None:
+            service.stop()
 
     def _queued(self) -> Iterator[SearchDocument]:
         while True:
@@ -179,9 +185,18 @@ class SearchIndexing:
 
     def _index(self, sources: list[str]) -> None:
         try:
-            self._result = index_pages(sources, self._queued(), self._fresh)
+            self._service = _PagefindService()
+            if self._cancelled.is_set():
+                raise IndexingCancelled()
+            self._result = index_pages(self._unless_cancelled(sources), self._queued(), self._fresh, self._service)
         except BaseException as error:  # raised by finish, in the build's thread
-            self._result = error
+            self._result = IndexingCancelled() if self._cancelled.is_set() else error
+
+    def _unless_cancelled(self, items: list[str]) -> Iterator[str]:
+        for item in items:
+            if self._cancelled.is_set():
+                raise IndexingCancelled()
+            yield item
 
     def _hand_over(self, pages: int) -> None:
         with os.fdopen(pages, "wb") as stream:
@@ -194,10 +209,12 @@ class SearchIndexing:
                 pass  # the indexer sees the pages end without the end mark and writes nothing
 
 
-def index_pages(sources: list[str], documents: Iterable[SearchDocument], output: Path) -> int:
+def index_pages(
+    sources: Iterable[str], documents: Iterable[SearchDocument], output: Path, service: _PagefindService | None = None
+) -> int:
     """Pagefind's index of these pages, in this order, written into output;
     returns how many pages it holds."""
-    service = _PagefindService()
+    service = service or _PagefindService()
     try:
         service.ask({"type": "NewIndex", "config": {"force_language": "sv", "exclude_selectors": list(NOT_SEARCHED)}})
         parts = compound_dictionary(sources)
@@ -322,6 +339,13 @@ class _PagefindService:
         if answered.get("type") == "Error":
             raise RuntimeError(f"Pagefind: {answered.get('message')}")
         return answered
+
+    def stop(self) -> None:
+        """From another thread: end Pagefind; a question waiting for its answer fails."""
+        try:
+            self._process.kill()
+        except OSError:
+            pass
 
     def close(self) -> None:
         try:
