@@ -184,6 +184,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Give editors' opt-in pages our macros; they look up the current build's content."""
     _timings.clear()
     _counts.clear()
+    # The preview shows content errors in a list every page fetches (see
+    # overrides/main.html); a build with errors never gets this far.
+    config.extra["samverkan_forhandsvisning"] = _command == "serve"
     global _staging
     # A dirty build only rewrites what changed, so it must write in place.
     if _command == "build" and not _dirty and _staging is None:
@@ -341,6 +344,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             files.append(File.generated(config, uri, content=value))
     # The feed is filled in on_env; it exists now so that links to it are checked.
     files.append(File.generated(config, RSS_URI, content=b""))
+    if _command == "serve":
+        files.append(File.generated(config, PROBLEMS_URI, content=json.dumps({"html": state.problem_banner})))
+    elif (script := files.get_file_from_path(PROBLEMS_SCRIPT)) is not None:
+        files.remove(script)
     if _incremental():
         global _files, _site_dir
         _files, _site_dir = files, config.site_dir
@@ -516,7 +523,6 @@ def _plan_rendering(files: Files, config: MkDocsConfig, state: BuildState) -> No
         )
     site = fingerprint(
         json.dumps(config.nav, ensure_ascii=False, sort_keys=True),
-        state.problem_banner,
         *(path.read_bytes() for path in _site_templates(root)),
     )
     _rendering = (inputs, _preview.plan(site, inputs), site, {})
@@ -627,6 +633,10 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
 
 
 _NEWS_CATEGORIES = "aktuellt/kategori/"
+# The preview's list of content errors and the script that shows it on every page.
+# JSON, not HTML: `mkdocs serve` adds its reload script to every .html it serves.
+PROBLEMS_URI = "byggfel.json"
+PROBLEMS_SCRIPT = "javascripts/byggfel.js"
 
 
 class _TemplateCache(jinja2.BytecodeCache):
@@ -671,9 +681,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 @_timed
 def on_page_content(html_content: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    html_content = label_cells(html_content)  # tables as cards on a phone
-    banner = _state().problem_banner
-    return banner + html_content if banner else html_content
+    return label_cells(html_content)  # tables as cards on a phone
 
 
 # Material leaves some landmarks without a (Swedish, unique) name, which
@@ -964,7 +972,7 @@ def _withheld_notice(source: str, problems: tuple[Problem, ...]) -> str:
 
 
 def _banner(problems: tuple[Problem, ...]) -> str:
-    """Shown on every page of a preview while content has errors."""
+    """Shown on every page of a preview while content has errors (fetched: see PROBLEMS_URI)."""
     if not problems:
         return ""
     items = "".join(f"<li>{html.escape(str(p))}</li>" for p in problems)

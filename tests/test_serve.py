@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 
 import pytest
@@ -61,26 +63,37 @@ def server(site_copy: SiteCopy):
         assert "Traceback" not in output, output
 
 
+def problems_shown(url: str) -> str | None:
+    """The list of content errors every page of the preview fetches and shows
+    (overrides/main.html, javascripts/byggfel.js); checked in a browser by
+    test_a_preview_page_shows_the_errors_in_a_browser."""
+    page = fetch(url)
+    if page is None or 'class="sv-byggfel-plats" data-byggfel="' not in page:
+        return None
+    problems = fetch(urllib.parse.urljoin(url, "/byggfel.json"))
+    return None if problems is None else json.loads(problems)["html"]
+
+
 def test_serve_shows_errors_and_recovers(server):
     copy, url = server
     good = wait_for(lambda: fetch(url))
     assert good is not None, "mkdocs serve did not start"
-    assert "Innehållet har" not in good
+    assert problems_shown(url) == ""
 
     copy.write("docs/grupper/centrum.md", "---\nnamn: NOSAM Centrum\ntyp: nosm\n---\nText.\n")
-    start = wait_for(lambda: (lambda html: html if html and "Innehållet har" in html else None)(fetch(url)))
+    start = wait_for(lambda: (lambda html: html if html and "Innehållet har" in html else None)(problems_shown(url)))
     assert start is not None, "the error never showed"
     assert "Innehållet har 1 fel" in start
-    # On the affected page too.
-    assert "Menade du ”nosam”?" in (fetch(url + "grupper/centrum/") or "")
     assert "docs/grupper/centrum.md, rad 3, fältet ”typ”" in start
     assert "Menade du ”nosam”?" in start
+    # On the affected page too.
+    assert "Menade du ”nosam”?" in (problems_shown(url + "grupper/centrum/") or "")
     # The rest of the site is still there to preview.
     assert "NOSAM Nordost" in (fetch(url + "grupper/nordost/") or "")
 
     copy.write("docs/grupper/centrum.md", "---\nnamn: NOSAM Centrum\ntyp: nosam\n---\nText.\n")
-    fixed = wait_for(lambda: (lambda html: html if html and "Innehållet har" not in html else None)(fetch(url)))
-    assert fixed is not None, "the error did not go away after the fix"
+    fixed = wait_for(lambda: (lambda html: html == "")(problems_shown(url)))
+    assert fixed, "the error did not go away after the fix"
     assert "NOSAM Centrum" in (fetch(url + "grupper/centrum/") or "")
 
 
@@ -90,7 +103,7 @@ def test_serve_holds_back_unsafe_pages_and_keeps_running(server):
     body = "Text.\n\n<script>alert('hej')</script>\n"
     copy.write("docs/grupper/centrum.md", "---\nnamn: NOSAM Centrum\ntyp: nosam\n---\n" + body)
     copy.write("docs/om/prov.md", "# Prov\n\n<iframe src=\"https://example.com/film\"></iframe>\n")
-    shown = wait_for(lambda: (lambda html: html if html and "Innehållet har 2 fel" in html else None)(fetch(url)))
+    shown = wait_for(lambda: (lambda html: html if html and "Innehållet har 2 fel" in html else None)(problems_shown(url)))
     assert shown is not None, "the errors never showed"
     assert "docs/grupper/centrum.md, rad 7: skript, stilmallar och SVG kan inte skrivas i texten" in shown
     group = fetch(url + "grupper/centrum/") or ""
@@ -102,4 +115,23 @@ def test_serve_holds_back_unsafe_pages_and_keeps_running(server):
     copy.write("docs/grupper/centrum.md", "---\nnamn: NOSAM Centrum\ntyp: nosam\n---\nText utan skript.\n")
     copy.write("docs/om/prov.md", "# Prov\n\n[Se filmen](https://example.com/film)\n")
     fixed = wait_for(lambda: (lambda html: html if html and "Text utan skript" in html else None)(fetch(url + "grupper/centrum/")))
-    assert fixed is not None and "Innehållet har" not in fixed
+    assert fixed is not None and wait_for(lambda: problems_shown(url) == "")
+
+
+def test_a_preview_page_shows_the_errors_in_a_browser(server, browser):
+    copy, url = server
+    assert wait_for(lambda: fetch(url)) is not None, "mkdocs serve did not start"
+    copy.write("docs/grupper/centrum.md", "---\nnamn: NOSAM Centrum\ntyp: nosm\n---\nText.\n")
+    assert wait_for(lambda: "Innehållet har 1 fel" in (problems_shown(url) or "")), "the error never showed"
+    page = browser.new_page()
+    try:
+        page.goto(url + "grupper/nordost/")
+        alert = page.locator(".sv-byggfel-plats [role=alert]")
+        alert.wait_for(timeout=20_000)
+        assert "Innehållet har 1 fel" in alert.inner_text()
+        assert "Menade du ”nosam”?" in alert.inner_text()
+        # Above the page's own heading, where an editor looks first.
+        assert page.evaluate("""() => document.querySelector('.sv-byggfel-plats').compareDocumentPosition(
+            document.querySelector('article h1')) & Node.DOCUMENT_POSITION_FOLLOWING""")
+    finally:
+        page.close()
