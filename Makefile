@@ -16,7 +16,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 NPM_STAMP := node_modules/.installed
 
-.PHONY: serve site test check bench lighthouse lock clean chromium nginx node screenshots kodagare lankar import ny-minnesanteckning ny-handelse ny-grupp
+.PHONY: serve site test check bench bench-preview lighthouse lock clean chromium nginx node screenshots kodagare lankar import ny-minnesanteckning ny-handelse ny-grupp
 
 $(STAMP): requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -63,6 +63,10 @@ kodagare: $(STAMP)
 ## Benchmark: corpora of 1 000, 5 000 and 10 000 minutes against plain mkdocs-material; writes the table into README.md.
 bench: $(STAMP)
 	$(BIN)/python tests/bench/run.py --readme README.md
+
+## Only the preview (make serve) at 1 000 and 10 000 minutes: seconds per kind of file, printed.
+bench-preview: $(STAMP)
+	$(BIN)/python tests/bench/run.py --preview-only
 
 ## Lighthouse (mobile) on the start, group, calendar, minutes and toolbox pages served by nginx; writes README.md's table.
 lighthouse: $(STAMP) $(NPM_STAMP) chromium nginx

@@ -160,6 +160,8 @@ PREVIEW_EDITS = (
     ("Nyhet", "docs/aktuellt/posts/*.md", "text"),
     ("Egen sida", "docs/om/tillganglighet.md", "text"),
     ("Ordlista", "docs/om/ordlista.yml", "ordlista"),
+    # A mistake saved and then corrected (the list of errors on every page appears and goes).
+    ("Fel och rättelse", "docs/grupper/*.md", "fel"),
 )
 
 
@@ -167,6 +169,9 @@ def _save(path: Path, how: str, n: int) -> None:
     text = path.read_text(encoding="utf-8")
     if how == "ordlista":
         text += f"BENCH{n}: Förkortning i mätningen\n"
+    elif how == "fel":  # a group type that does not exist, then the right one again
+        text = re.sub(r"^typ: (\w+?)(-fel)?$", lambda m: f"typ: {m.group(1)}{'' if m.group(2) else '-fel'}", text,
+                      count=1, flags=re.M)
     elif how == "text":
         text += f"\nMätning {n}.\n"
     else:
@@ -181,17 +186,20 @@ def preview_times(project: Path, steps: int, saves: int = 3) -> dict:
     env = environment(TODAY.isoformat())
     preview = Preview(project, env)
     times: dict[str, float] = {}
+    slowest: dict[str, float] = {}
     try:
         for kind, pattern, how in PREVIEW_EDITS:
             paths = sorted(project.glob(pattern))
             if not paths:
                 continue
             samples = []
-            for n in range(saves):
+            # An error is made and corrected in the same file, so it ends as it began.
+            for n in range(2 * saves if how == "fel" else saves):
                 before = preview.builds()
-                _save(paths[n % len(paths)], how, n)
+                _save(paths[0 if how == "fel" else n % len(paths)], how, n)
                 samples.append(preview.settle(before))
             times[kind] = statistics.median(samples)
+            slowest[kind] = max(samples)
         editor, stale = Editor(project, 7), 0
         for step in range(steps):
             before = preview.builds()
@@ -205,7 +213,7 @@ def preview_times(project: Path, steps: int, saves: int = 3) -> dict:
             path.write_text(original, encoding="utf-8")
     finally:
         preview.stop()
-    return {"preview": times, "random_steps": steps, "random_stale": stale}
+    return {"preview": times, "preview_slowest": slowest, "random_steps": steps, "random_stale": stale}
 
 
 def guard_seconds(project: Path) -> dict:
@@ -238,6 +246,12 @@ def guard_seconds(project: Path) -> dict:
 
 
 SIZES_MEASURED: list[int] = []
+
+
+def preview_row(project: Path, size: int) -> dict:
+    # Three saves per kind at every size (their median is reported); the
+    # random edits, each compared with a fresh build, once at 10 000.
+    return preview_times(project, steps=6 if size <= 1000 else 1, saves=3)
 
 
 def measure(size: int, serve: bool, rounds: int) -> dict:
@@ -278,8 +292,7 @@ def measure(size: int, serve: bool, rounds: int) -> dict:
     if chromium():
         row["search"] = search_on_a_phone(WORK / f"site-{size}")
     if serve:
-        # At 10 000 minutes a full rebuild (the glossary) takes minutes: one save per kind.
-        row.update(preview_times(project, steps=6 if size <= 1000 else 1, saves=3 if size <= 1000 else 1))
+        row.update(preview_row(project, size))
     if size == 10000 or size == max(SIZES_MEASURED):
         row.update(guard_seconds(project))
     return row
@@ -319,16 +332,7 @@ def table(rows: list[dict]) -> str:
             f"{min(r['ratios']):.2f}–{max(r['ratios']):.2f} | {n(r['peak_mb'])} | "
             f"{search} | {n(r['all_ics_kb'])} | {n(r.get('archive_ics_kb', 0))} | {check} | {r['load']:.2f} |"
         )
-    previews = [r for r in rows if "preview" in r]
-    if previews:
-        kinds = list(previews[0]["preview"])
-        head += ["", "Förhandsvisning (`make serve`): sekunder från att en fil sparas tills sidorna den påverkar är "
-                 "byggda om (median av tre sparningar; en vid 10\u00a0000).", "",
-                 "| Storlek | " + " | ".join(kinds) + " | Slumpade ändringar mot nytt bygge |",
-                 "|---:|" + "---:|" * (len(kinds) + 1)]
-        for r in previews:
-            head.append(f"| {n(r['minutes'])} | " + " | ".join(f"{r['preview'][k]:.1f}" for k in kinds)
-                        + f" | {r['random_steps']} steg, {r['random_stale']} avvikande filer |")
+    head += preview_table(rows)
     for r in rows:
         if "guard_cold" in r:
             head += ["", f"Spärren mot osäkert innehåll vid {n(r['minutes'])} minnesanteckningar och "
@@ -336,6 +340,23 @@ def table(rows: list[dict]) -> str:
                      f"{r['guard_warm']:.1f} s när bilagorna redan är lästa (cache), av en inläsning som utan "
                      f"spärren tar {r['load_without_guard']:.1f} s (en kärna)."]
     return "\n".join(head)
+
+
+def preview_table(rows: list[dict]) -> list[str]:
+    previews = [r for r in rows if "preview" in r]
+    if not previews:
+        return []
+    kinds = list(previews[0]["preview"])
+    head = ["", "Förhandsvisning (`make serve`): sekunder från att en fil sparas tills sidorna den påverkar är "
+            "byggda om: median av tre sparningar, inom parentes den långsammaste (fel och rättelse: "
+            "tre fel och tre rättelser i samma fil).", "",
+            "| Storlek | " + " | ".join(kinds) + " | Slumpade ändringar mot nytt bygge |",
+            "|---:|" + "---:|" * (len(kinds) + 1)]
+    for r in previews:
+        head.append(f"| {n(r['minutes'])} | "
+                    + " | ".join(f"{r['preview'][k]:.1f} ({r['preview_slowest'][k]:.1f})" for k in kinds)
+                    + f" | {r['random_steps']} steg, {r['random_stale']} avvikande filer |")
+    return head
 
 
 def example_site() -> str:
@@ -375,8 +396,17 @@ def main() -> None:
     parser.add_argument("--serve", type=int, nargs="*", default=[1000, 10000])
     parser.add_argument("--readme", type=Path)
     parser.add_argument("--rounds", type=int, default=3, help="builds of each kind per size (at least 3)")
+    parser.add_argument("--preview-only", action="store_true", help="only the preview, at the --serve sizes")
     args = parser.parse_args()
     WORK.mkdir(parents=True, exist_ok=True)
+    if args.preview_only:
+        rows = []
+        for size in args.serve:
+            project = WORK / f"korpus-{size}"
+            rows.append({"minutes": size, **generate(project, size), **preview_row(project, size)})
+            print(f"{size}: {json.dumps(rows[-1])}", file=sys.stderr, flush=True)
+        print("\n".join([*preview_table(rows), "", f"Maskin: {machine()}."]))
+        return
     rows = []
     SIZES_MEASURED.extend(args.sizes)
     for size in args.sizes:
