@@ -160,8 +160,10 @@ PREVIEW_EDITS = (
     ("Nyhet", "docs/aktuellt/posts/*.md", "text"),
     ("Egen sida", "docs/om/tillganglighet.md", "text"),
     ("Ordlista", "docs/om/ordlista.yml", "ordlista"),
-    # A mistake saved and then corrected (the list of errors on every page appears and goes).
-    ("Fel och rättelse", "docs/grupper/*.md", "fel"),
+    # A mistake saved and then corrected (the list of errors on every page
+    # appears and goes). In minutes, the file edited most; a group's file with
+    # an error drops the group from the menu, which every page shows (README).
+    ("Fel och rättelse", "minnesanteckningar/*/*.md", "fel"),
 )
 
 
@@ -169,9 +171,9 @@ def _save(path: Path, how: str, n: int) -> None:
     text = path.read_text(encoding="utf-8")
     if how == "ordlista":
         text += f"BENCH{n}: Förkortning i mätningen\n"
-    elif how == "fel":  # a group type that does not exist, then the right one again
-        text = re.sub(r"^typ: (\w+?)(-fel)?$", lambda m: f"typ: {m.group(1)}{'' if m.group(2) else '-fel'}", text,
-                      count=1, flags=re.M)
+    elif how == "fel":  # a misspelt field (a problem with "did you mean"), then the right one again
+        text = (text.replace("\nsammanfatning:", "\nsammanfattning:", 1) if "\nsammanfatning:" in text
+                else text.replace("\nsammanfattning:", "\nsammanfatning:", 1))
     elif how == "text":
         text += f"\nMätning {n}.\n"
     else:
