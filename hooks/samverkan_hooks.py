@@ -425,7 +425,7 @@ def _kept_file(kept: tuple[File, dict, dict] | None, markdown: str) -> File | No
     if kept is None:
         return None
     file, file_state, page_state = kept
-    if file_state.get("_content") is not markdown and file_state.get("_content") != markdown:
+    if file_state.get("_content") != markdown:  # the same string object, mostly: compared by identity first
         return None
     file.__dict__.clear()
     file.__dict__.update(file_state)
