@@ -30,6 +30,7 @@ import jinja2.bccache
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_date
@@ -49,6 +50,7 @@ from samverkan.generate.pages import abbreviations, minutes_pages, site_assets, 
 from samverkan.generate.search_index import IndexingCancelled, SearchIndexing, searchable_part
 from samverkan.generate.table_labels import label_cells
 from samverkan.model import Content
+from samverkan.macro_calls import render_macros_requested
 from samverkan.markup_policy import first_heading
 from samverkan.preview import PageInput, PreviewState, fingerprint, merge_search_documents
 from samverkan.problems import Problem, report
@@ -181,7 +183,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 @_timed
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Give editors' opt-in pages our macros; they look up the current build's content."""
+    """The output goes to a staging folder (published in on_shutdown); the preview is told it is one."""
     _timings.clear()
     _counts.clear()
     # The preview shows content errors in a list every page fetches (see
@@ -192,31 +194,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if _command == "build" and not _dirty and _staging is None:
         _staging = Staging(Path(config.site_dir))
         config.site_dir = str(_staging.path)
-    plugin = config.plugins.get("macros")
-    if plugin is not None:
-        plugin.register_macros(
-            {
-                "senaste_minnesanteckningar": _macro(plugin, macros.latest_minutes),
-                "beslutslogg": _macro(plugin, macros.decision_log),
-                "oppna_atgarder": _macro(plugin, macros.open_actions),
-                "senaste_nyheter": _macro(plugin, macros.latest_news),
-                "kommande_moten": _macro(plugin, macros.upcoming_meetings),
-            }
-        )
     return config
-
-
-def _macro(plugin, function):
-    @_timed
-    def call(*args, **kwargs):
-        page_uri = plugin.page.file.src_uri
-        try:
-            return function(_state().content, page_uri, *args, **kwargs)
-        except macros.MacroError as error:
-            raise PluginError(f"{page_uri}: {error}") from None
-
-    call.__doc__ = function.__doc__
-    return call
 
 
 @_timed
@@ -652,11 +630,17 @@ class _TemplateCache(jinja2.BytecodeCache):
         _compiled_templates[bucket.key] = bucket.bytecode_to_string()
 
 
+# Before mkdocs-macros (priority 0): no page is ever its template.
+@event_priority(100)
 @_timed
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """"Senast uppdaterad" from git, shown in Material's own place for it."""
+    """Our macros on pages that opt in, and "Senast uppdaterad" from git, shown
+    in Material's own place for it."""
     state = _state()
     uri = page.file.src_uri
+    opted_in = render_macros_requested(page.meta)
+    # mkdocs-macros takes this over its configuration (even force_render_paths).
+    page.meta["render_macros"] = False
     if _markdown_pool is not None and uri in _markdown_pool.uris:
         _markdown_pool.adopt(page, files)
     source = state.sources.get(uri) or (
@@ -664,6 +648,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     )
     if source in state.withheld:
         return _withheld_notice(source, state.problems)
+    if opted_in and source and source.startswith("docs/"):
+        try:
+            markdown = macros.expand(markdown, state.content, uri)
+        except macros.MacroError as error:
+            raise PluginError(f"{source}: {error}") from None
     published = state.news_dates.get(uri)
     if published is not None:
         # A post is dated by when it was published, shown under its heading

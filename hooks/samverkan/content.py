@@ -23,6 +23,7 @@ from .loaders.representation import REPRESENTATION_FILE, check_members, load_rep
 from .loaders.tools import load_tools
 from .model import Content
 from .loaders.glossary import GLOSSARY_FILE
+from .macro_calls import macro_problems, render_macros_requested
 from .markup_policy import check_body
 from .memo import memo, next_build
 from .privacy import check_text
@@ -162,6 +163,8 @@ def _guard_text(path: Path, rel: str, text: str) -> list[Problem]:
         source, _ = markdown_from_text(text, rel)  # front matter errors come from the loaders
         if source is not None:
             found.extend(check_body(source.body, rel, source.body_line))
+            if rel.startswith("docs/") and render_macros_requested(source.meta):
+                found.extend(macro_problems(source.body, rel, source.body_line))
     return found
 
 

@@ -3,12 +3,14 @@
 Each returns Markdown for the page at `page_uri`, built from the records with
 the same sections the group pages use. Parameter names are Swedish because
 editors write them, like the fields of content files:
-`{{ senaste_minnesanteckningar(grupp="nordost", antal=3) }}`. Text from minutes is escaped like
-everywhere else: the page is a template, the content it pulls in is not.
+`{{ senaste_minnesanteckningar(grupp="nordost", antal=3) }}`. The page is no
+template: `macro_calls` reads each call as data, and `expand` puts each
+macro's Markdown in its place. Text from minutes is escaped like everywhere else.
 """
 
 from __future__ import annotations
 
+from ..macro_calls import read_macro_calls
 from ..model import Content
 from ..problems import did_you_mean
 from .markdown import render
@@ -75,3 +77,28 @@ def latest_news(content: Content, page_uri: str, antal: int = 3) -> str:
     if not content.news:
         return "Inga nyheter ännu."
     return render("news_list.md.j2", page_uri, **template_helpers(content), posts=content.news[:antal])
+
+
+MACROS = {
+    "senaste_minnesanteckningar": latest_minutes,
+    "kommande_moten": upcoming_meetings,
+    "beslutslogg": decision_log,
+    "oppna_atgarder": open_actions,
+    "senaste_nyheter": latest_news,
+}
+
+
+def expand(markdown: str, content: Content, page_uri: str) -> str:
+    """The page with each macro call replaced by its Markdown; anything else
+    between template delimiters stays as the text it is (the build has
+    reported it already)."""
+    calls, _ = read_macro_calls(markdown)
+    if not calls:
+        return markdown
+    parts, position = [], 0
+    for call in calls:
+        parts.append(markdown[position : call.start])
+        parts.append(MACROS[call.name](content, page_uri, **dict(call.arguments)))
+        position = call.end
+    parts.append(markdown[position:])
+    return "".join(parts)
