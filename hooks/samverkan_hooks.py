@@ -50,7 +50,9 @@ from samverkan.generate.pages import abbreviations, minutes_pages, site_assets, 
 from samverkan.generate.search_index import IndexingCancelled, SearchIndexing, searchable_part
 from samverkan.generate.table_labels import label_cells
 from samverkan.model import Content
+from samverkan.file_gate import through_link
 from samverkan.macro_calls import render_macros_requested
+from samverkan.output_gate import output_problems, site_problems
 from samverkan.markup_policy import first_heading
 from samverkan.preview import PageInput, PreviewState, fingerprint, merge_search_documents
 from samverkan.problems import Problem, report
@@ -136,6 +138,12 @@ _reused_files: dict[str, File] = {}  # this build's, by source path
 # anew costs half a second per preview rebuild.
 _compiled_templates: dict[str, bytes] = {}
 
+# What the last gate found in the pages as rendered, and which outputs it read (dest paths).
+_output_problems: list[Problem] = []
+_scanned_outputs: set[str] = set()
+# A preview's feeds, read once per content.
+_SCANNED_FEEDS = memo.memo()
+
 # Time spent in our code per event, for `make bench` (SAMVERKAN_PROFIL=file).
 _timings: dict[str, float] = {}
 # And what was counted (the pages the second core rendered).
@@ -201,6 +209,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_pre_build(config: MkDocsConfig) -> None:
     global _build
     _build = None
+    _output_problems.clear()
+    _scanned_outputs.clear()
     _wait_for_search_index(give_up=True)
     # What the last build kept (the memos, the preview's state) is millions of
     # objects: a full collection of them during a rebuild costs a second or two.
@@ -277,6 +287,8 @@ def _load(config: MkDocsConfig) -> BuildState:
 @_timed
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     state = _state()
+    for file in [f for f in files if through_link(f.abs_src_path, config.docs_dir)]:
+        files.remove(file)  # reached through a link (reported by the loaders): never published
     kept = _kept_files if _incremental() and _kept_under == _made_under(config) else {}
     reused = []
     for page in state.pages:
@@ -291,6 +303,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(file)
     for generated in state.files:
         files.append(File.generated(config, generated.uri, content=generated.data))
+        if _command == "serve":  # a build reads them with the whole site (on_post_build)
+            found = _SCANNED_FEEDS.get(generated.data, lambda: output_problems(generated.data.decode(), generated.uri, None))
+            if found:
+                log.error(report(found))
+                files.remove(files.get_file_from_path(generated.uri))
     docs = Path(config.docs_dir).name
     for file in [f for f in files if f"{docs}/{f.src_uri}" in state.withheld]:
         if not file.is_documentation_page():
@@ -299,7 +316,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for file in [f for f in files.documentation_pages() if f.src_uri.startswith(PLAN_PAGES) and f.src_uri not in generated]:
         files.remove(file)  # a draft or invalid action plan: its file is data, never a page of its own
     for asset in state.assets:
-        files.append(File.generated(config, asset.uri, abs_src_path=str(state.root / asset.source)))
+        path = state.root / asset.source
+        if not through_link(str(path), str(state.root)):
+            files.append(File.generated(config, asset.uri, abs_src_path=str(path)))
     written = [
         f.src_uri
         for f in files.documentation_pages()
@@ -694,6 +713,17 @@ _BLOG_WORDS = (
 @_timed
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     output = _named_landmarks(output)
+    source = _state().sources.get(page.file.src_uri) or (
+        None if page.file.generated_by else f"{Path(config.docs_dir).name}/{page.file.src_uri}")
+    found = output_problems(output, page.file.dest_uri, source)
+    if found:
+        _output_problems.extend(found)
+        _scanned_outputs.add(page.file.dest_uri)
+        if _command != "serve":
+            return output  # the build stops in on_post_build; nothing of it is published
+        log.error(report(found))
+        return _withheld_page(source or page.file.dest_uri, found)
+    _scanned_outputs.add(page.file.dest_uri)
     if 'class="md-post__back"' in output:
         for material, ours in _BLOG_WORDS:
             output = output.replace(material, ours, 1)
@@ -748,6 +778,10 @@ def on_post_build(config: MkDocsConfig) -> None:
         except (OSError, RuntimeError, ValueError) as error:
             raise PluginError(f"Sökindexet kunde inte skrivas: {error}") from None
         log.info(f"Sökindexet är uppdaterat ({count} sidor).")
+        # The last gate, before on_shutdown swaps the new site in.
+        found = [*_output_problems, *site_problems(Path(config.site_dir), _scanned_outputs)]
+        if found:
+            raise PluginError(report(found))
     else:
         # The pages are there for the browsers now; the search index follows
         # a moment later (at a thousand minutes it takes about a second),
@@ -957,6 +991,14 @@ def _withheld_notice(source: str, problems: tuple[Problem, ...]) -> str:
         '<div class="admonition failure" role="alert"><p class="admonition-title">Sidan visas inte</p>'
         f"<p>{html.escape(source)} innehåller något som inte får publiceras. Rätta felen och spara:</p>"
         f"<ul>{items}</ul></div>\n"
+    )
+
+
+def _withheld_page(source: str, problems: list[Problem]) -> str:
+    """What a preview shows instead of a rendered page the last gate stopped."""
+    return (
+        '<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Sidan visas inte</title></head>'
+        f"<body><main>{_withheld_notice(source, tuple(problems))}</main></body></html>"
     )
 
 

@@ -28,7 +28,7 @@ MAX_BYTES = 20 * 1024 * 1024
 # bomb" would otherwise fill the memory of the build.
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 # Bump when a reader changes what it finds, so cached results are read anew.
-READER_VERSION = "1"
+READER_VERSION = "2"
 CACHE_FILE = Path(".cache") / "samverkan" / "bilagor.json"
 
 
@@ -54,11 +54,11 @@ FILE_TYPES: dict[str, FileType] = {
     ".odp": FileType(
         "OpenDocument-presentation", "odf", _OOXML, "content.xml", "application/vnd.oasis.opendocument.presentation"
     ),
-    ".png": FileType("PNG-bild", None, (b"\x89PNG\r\n\x1a\n",)),
-    ".jpg": FileType("JPEG-bild", None, (b"\xff\xd8\xff",)),
-    ".jpeg": FileType("JPEG-bild", None, (b"\xff\xd8\xff",)),
-    ".gif": FileType("GIF-bild", None, (b"GIF87a", b"GIF89a")),
-    ".webp": FileType("WebP-bild", None, (b"RIFF",)),
+    ".png": FileType("PNG-bild", "image", (b"\x89PNG\r\n\x1a\n",)),
+    ".jpg": FileType("JPEG-bild", "image", (b"\xff\xd8\xff",)),
+    ".jpeg": FileType("JPEG-bild", "image", (b"\xff\xd8\xff",)),
+    ".gif": FileType("GIF-bild", "image", (b"GIF87a", b"GIF89a")),
+    ".webp": FileType("WebP-bild", "image", (b"RIFF",)),
     # Plain text is read by the text guard like every content file.
     ".txt": FileType("Text", None),
     ".csv": FileType("CSV", None),
@@ -147,16 +147,20 @@ class TextScan:
 
 
 def scan_file(path: Path, reader: str) -> TextScan:
-    hits: list[tuple[str, str]] = []
-    any_text = False
+    """Every reading of the file; a number is named once, where a person would see it if she can."""
+    hits: dict[str, str] = {}  # masked number -> where
+    visible_text = False
     try:
-        for where, text in READERS[reader](path):
-            if text.strip():
-                any_text = True
-            hits.extend((where, masked(number)) for _line, number in find_identity_numbers(text))
+        for index, read in enumerate(READERS[reader]):
+            for where, text in read(path):
+                if index == 0 and text.strip():
+                    visible_text = True
+                for _line, number in find_identity_numbers(text):
+                    hits.setdefault(masked(number), where)
     except Unreadable as error:
         return TextScan(unreadable=str(error))
-    return TextScan(tuple(hits), textless=reader == "pdf" and not any_text)
+    return TextScan(tuple((where, number) for number, where in hits.items()),
+                    textless=reader == "pdf" and not visible_text)
 
 
 class ScanCache:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .attachments import PublishedFile, ScanCache, content_key, file_type, scan_file, scan_problems, type_problem
 from .event_history import EventHistory
+from .file_gate import filesystem_problems
 from .loaders.agreements import load_agreements
 from .loaders.calendar import fingerprints_of_text, load_events
 from .loaders.documents import check_document_references, load_documents
@@ -81,6 +82,7 @@ def load_content(root: Path, today: date, workers: int = 1) -> LoadResult:
     plans = load_plans(root, groups, group_slugs, names, problems)
     check_answers(minutes, problems)
     problems.extend(guard_texts(root, workers, skip=guarded))
+    problems.extend(filesystem_problems(root, CONTENT_ROOTS))
     published = [*_minutes_attachments(root, minutes), *_docs_files(root, problems)]
     attachment_problems, notices = guard_attachments(root, published, workers)
     problems.extend(attachment_problems)

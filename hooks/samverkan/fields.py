@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any, Callable, Iterable, Mapping
 
 from .problems import Problem, did_you_mean, fold
+from .urls import is_absolute_web_address
 from .yaml_source import YamlList, YamlMap
 
 
@@ -295,7 +296,7 @@ _URL = re.compile(r"^(?:https?://[^\s<>\"']+|mailto:[^\s<>\"']+)$", re.IGNORECAS
 
 def url(raw: Any, where: Located) -> str:
     value = str(raw).strip()
-    if not _URL.match(value):
+    if not (_URL.match(value) and is_absolute_web_address(value)):
         raise FieldError("länken måste börja med https://, http:// eller mailto:", raw, "en webbadress")
     return value
 

@@ -21,9 +21,11 @@ import re
 from dataclasses import dataclass
 
 import markdown
+import nh3
 from selectolax.lexbor import LexborHTMLParser
 
 from .problems import Problem
+from .urls import LINK_SCHEMES, browser_address
 
 # The site's Markdown, as in mkdocs.yml plus what MkDocs always adds (toc,
 # tables, fenced_code). A test holds this equal to mkdocs.yml.
@@ -87,11 +89,9 @@ _DOCUMENT_ELEMENTS = frozenset({"html", "head", "body"})
 _PAGE_START = "<!DOCTYPE html><html><head></head><body><article>"
 # Python-Markdown's table alignment, the only inline style.
 _TABLE_STYLE = re.compile(r"^\s*text-align:\s*(left|right|center);?\s*$")
-_LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 # Browsers drop ASCII tab and newline anywhere in a URL and leading
 # C0 controls and spaces: "java\tscript:" is javascript.
 _URL_NOISE = re.compile(r"[\x00-\x20]")
-_SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
 
 _EMBEDS = frozenset({"iframe", "object", "embed", "video", "audio", "source", "track", "frame", "frameset", "applet", "portal"})
 _FORMS = frozenset({"form", "input", "button", "select", "textarea", "option", "optgroup", "datalist", "fieldset", "output"})
@@ -128,7 +128,17 @@ def check_body(body: str, file: str, body_line: int) -> list[Problem]:
                 withhold=True,
             )
         )
-    for finding in dict.fromkeys(findings(html)):
+    found = list(dict.fromkeys(findings(html)))
+    if not found and not ammonia_agrees(html):
+        found.append(
+            Finding(
+                "HTML",
+                "texten innehåller HTML som den andra kontrollen (Ammonia) inte godkänner",
+                f"Markdown, eller någon av de tillåtna taggarna: {ALLOWED_TAGS_TEXT} (se redaktörsguiden)",
+                r"<",
+            )
+        )
+    for finding in found:
         line = _line_of(lines, finding.needle)
         problems.append(
             Problem(
@@ -142,6 +152,37 @@ def check_body(body: str, file: str, body_line: int) -> list[Problem]:
             )
         )
     return problems
+
+
+def ammonia_agrees(html: str) -> bool:
+    """The second opinion: Ammonia (nh3), held to the same allow-list, leaves
+    an accepted body as it is. Compared with the body as Ammonia writes it
+    when it removes nothing, since the two write the same HTML differently."""
+    tree = LexborHTMLParser(html)
+    tags, attributes, schemes, properties = set(), set(), set(LINK_SCHEMES), set()
+    for node in tree.root.traverse():
+        if node.tag and not node.tag.startswith("-"):
+            tags.add(node.tag.lower())
+            for name, value in node.attributes.items():
+                attributes.add(name.lower())
+                if name.lower() in ("href", "src") and value and (address := browser_address(value)):
+                    schemes.add(address.scheme)
+                if name.lower() == "style" and value:
+                    properties.update(p.split(":", 1)[0].strip().lower() for p in value.split(";"))
+    tags -= _DOCUMENT_ELEMENTS
+    permissive = nh3.clean(html, tags=tags, clean_content_tags=set(), attributes={"*": attributes},
+                           url_schemes=schemes, link_rel=None, strip_comments=True,
+                           **({"filter_style_properties": properties} if properties else {}))
+    return permissive == _strict_cleaner().clean(html)
+
+
+@functools.cache
+def _strict_cleaner() -> nh3.Cleaner:
+    attributes = {tag: set(names | _GLOBAL_ATTRIBUTES) for tag, names in ALLOWED_ELEMENTS.items()}
+    return nh3.Cleaner(
+        tags=set(ALLOWED_ELEMENTS), attributes=attributes, url_schemes=set(LINK_SCHEMES), link_rel=None,
+        strip_comments=True, filter_style_properties={"text-align"},
+    )
 
 
 def render(body: str) -> str:
@@ -253,24 +294,34 @@ def _attribute_findings(tag: str, name: str, value: str, allowed: frozenset[str]
 
 
 def _address_findings(url: str, image: bool) -> list[Finding]:
-    cleaned = _URL_NOISE.sub("", url).lower()
-    scheme = _SCHEME.match(cleaned)
-    if scheme and scheme[1] not in _LINK_SCHEMES:
+    address = browser_address(url)
+    needle = re.escape(url.strip()[:40]) if url.strip() else r"(?:href|src)\s*="
+    if address is None:
         return [
             Finding(
                 _short(url),
-                f"adresser som börjar med {scheme[1]}: är inte tillåtna (de kan köra kod i besökarens webbläsare)",
+                "adressen går inte att läsa som en webbadress",
                 "en webbadress som börjar med https:// eller en länk till en sida på webbplatsen",
-                re.escape(scheme[1]) if scheme[1].isalpha() else re.escape(url[:10]),
+                needle,
             )
         ]
-    if image and (scheme or cleaned.startswith("//")):
+    if address.scheme not in LINK_SCHEMES:
+        written = _URL_NOISE.sub("", url).lower()
+        return [
+            Finding(
+                _short(url),
+                f"adresser som börjar med {address.scheme}: är inte tillåtna (de kan köra kod i besökarens webbläsare)",
+                "en webbadress som börjar med https:// eller en länk till en sida på webbplatsen",
+                re.escape(address.scheme) if address.scheme in written else needle,
+            )
+        ]
+    if image and not address.on_this_site:
         return [
             Finding(
                 _short(url),
                 "bilder får inte hämtas från andra webbplatser: besökarens webbläsare skulle kontakta en annan server",
                 "spara bilden i repositoriet bredvid sidan och skriv ![Beskrivning av bilden](bild.png)",
-                re.escape(url[:40]),
+                needle,
             )
         ]
     return []

@@ -1,0 +1,74 @@
+"""What MkDocs publishes from disk passes one gate: no link out of the
+repository, no special file, no identity number in a name; and the built
+site is read as a whole before it replaces the live one."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from conftest import REPO, TODAY, SiteCopy
+from test_privacy import VALID
+from test_template_injection import every_output
+
+
+def check(copy: SiteCopy) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, str(REPO / "hooks" / "check_content.py"), str(copy.root)],
+        capture_output=True, text=True, env={"SAMVERKAN_IDAG": TODAY, "PATH": os.environ["PATH"]}, timeout=120,
+    )
+
+
+def test_links_to_files_and_folders_outside_are_refused_and_never_published(site_copy: SiteCopy, tmp_path):
+    secret = tmp_path / "utanfor"
+    secret.mkdir()
+    (secret / "hemlig.txt").write_text("hemlig-rad-4711\n", encoding="utf-8")
+    (secret / "sida.md").write_text("# Utanför\n\nhemlig-rad-4711\n", encoding="utf-8")
+    os.symlink(secret / "hemlig.txt", site_copy.root / "docs" / "om" / "lank.txt")
+    os.symlink(secret, site_copy.root / "docs" / "mapp")
+    os.symlink(secret / "hemlig.txt", site_copy.root / "minnesanteckningar" / "nordost" / "bilaga.txt")
+    result = site_copy.build()
+    assert result.returncode != 0 and "Traceback" not in result.output
+    for rel in ("docs/om/lank.txt", "docs/mapp", "minnesanteckningar/nordost/bilaga.txt"):
+        assert f"{rel}: symboliska länkar kan inte publiceras" in result.output, result.output[-2000:]
+    assert not result.site.exists()
+    checked = check(site_copy)
+    assert checked.returncode == 1 and "docs/mapp: symboliska länkar" in checked.stderr
+    # The preview publishes the rest, never the linked files.
+    preview = site_copy.build(strict=False, site=site_copy.root / "forhands")
+    if preview.site.exists():
+        assert "hemlig-rad-4711" not in every_output(preview.site)
+
+
+def test_a_link_committed_to_git_is_refused_even_as_a_plain_file(site_copy: SiteCopy):
+    root = site_copy.root
+    run = lambda *args: subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True)
+    run("init", "-q")
+    os.symlink("/etc/hostname", root / "docs" / "om" / "vard.txt")
+    run("add", "docs/om/vard.txt")
+    (root / "docs" / "om" / "vard.txt").unlink()
+    (root / "docs" / "om" / "vard.txt").write_text("/etc/hostname", encoding="utf-8")  # core.symlinks=false
+    checked = check(site_copy)
+    assert checked.returncode == 1 and "docs/om/vard.txt: symboliska länkar" in checked.stderr, checked.stderr
+
+
+def test_an_identity_number_in_a_file_name_is_refused(site_copy: SiteCopy):
+    name = f"{VALID[:6]}-{VALID[6:]}"
+    site_copy.write(f"docs/dokument/{name}.txt", "Inget här.\n")
+    site_copy.write(f"docs/om/{VALID}.md", "# Sida\n")
+    result = site_copy.build()
+    assert result.returncode != 0
+    assert f"docs/dokument/{VALID[:6]}-****.txt: " in result.output  # the name is masked in the report
+    assert "filens namn innehåller ett personnummer" in result.output
+    assert result.output.count("filens namn innehåller") == 2
+    assert VALID[6:] not in result.output
+
+
+def test_the_last_gate_finds_a_number_that_only_the_rendered_page_holds(site_copy: SiteCopy):
+    """Emphasis in the middle: no number in the source's characters, one on the page."""
+    site_copy.write("docs/om/delad.md", f"# Delad\n\nNumret 88&#48;7**04**-4568 och {VALID[:4]}_{VALID[4:6]}_{VALID[6:]}.\n")
+    result = site_copy.build()
+    assert result.returncode != 0, result.output[-2000:]
+    assert "docs/om/delad.md" in result.output and "personnummer" in result.output
+    assert not result.site.exists()
