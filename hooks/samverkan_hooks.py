@@ -89,6 +89,7 @@ class BuildState:
     updated: dict  # editor's file (repository path) -> date of its last change
     withheld: frozenset[str]  # editors' files a preview must not show (see Problem.withhold)
     news_dates: dict  # news post (docs path) -> its date
+    copies: dict  # attachment (repository path) -> the copy published instead (no metadata)
 
 
 _build: BuildState | None = None
@@ -281,6 +282,7 @@ def _load(config: MkDocsConfig) -> BuildState:
         updated=last_changed(root, CONTENT_ROOTS),
         withheld=result.withheld,
         news_dates={post.uri: post.date for post in result.content.news},
+        copies=result.copies,
     )
 
 
@@ -312,13 +314,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for file in [f for f in files if f"{docs}/{f.src_uri}" in state.withheld]:
         if not file.is_documentation_page():
             files.remove(file)  # a refused attachment in docs/: not even in the preview
+    for file in [f for f in files if not f.generated_by and f"{docs}/{f.src_uri}" in state.copies]:
+        files.remove(file)  # published as its copy without metadata
+        files.append(File.generated(config, file.src_uri, abs_src_path=state.copies[f"{docs}/{file.src_uri}"]))
     generated = {page.uri for page in state.pages}
     for file in [f for f in files.documentation_pages() if f.src_uri.startswith(PLAN_PAGES) and f.src_uri not in generated]:
         files.remove(file)  # a draft or invalid action plan: its file is data, never a page of its own
     for asset in state.assets:
         path = state.root / asset.source
         if not through_link(str(path), str(state.root)):
-            files.append(File.generated(config, asset.uri, abs_src_path=str(path)))
+            published = state.copies.get(asset.source, str(path))
+            files.append(File.generated(config, asset.uri, abs_src_path=published))
     written = [
         f.src_uri
         for f in files.documentation_pages()

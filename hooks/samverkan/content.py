@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from .attachments import PublishedFile, ScanCache, content_key, file_type, scan_file, scan_problems, type_problem
+from .clean_copies import CLEANER_VERSION, CannotClean, clean_copy
 from .event_history import EventHistory
 from .file_gate import filesystem_problems
 from .loaders.agreements import load_agreements
@@ -38,6 +39,8 @@ MARKDOWN_SUFFIXES = {".md", ".markdown"}
 # Files in docs/ that are the site's own (reviewed by its maintainers) or data
 # read by the hooks; every other file there is published as it is by MkDocs.
 SITE_FILES = ("docs/stylesheets/",)
+# The copies the site publishes of attachments, by content (see clean_copies).
+COPIES_DIR = Path(".cache") / "samverkan" / "publiceras"
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,9 @@ class LoadResult:
     content: Content
     problems: tuple[Problem, ...]
     notices: tuple[Problem, ...] = ()  # reminders that do not stop a build
+    # What the site publishes instead of each attachment (repository path ->
+    # the copy without metadata; see clean_copies).
+    copies: dict[str, str] = field(default_factory=dict)
 
     @property
     def withheld(self) -> frozenset[str]:
@@ -84,7 +90,7 @@ def load_content(root: Path, today: date, workers: int = 1) -> LoadResult:
     problems.extend(guard_texts(root, workers, skip=guarded))
     problems.extend(filesystem_problems(root, CONTENT_ROOTS))
     published = [*_minutes_attachments(root, minutes), *_docs_files(root, problems)]
-    attachment_problems, notices = guard_attachments(root, published, workers)
+    attachment_problems, notices, copies = guard_attachments(root, published, workers)
     problems.extend(attachment_problems)
     withheld = {p.file for p in problems if p.withhold}
     if withheld:  # only a preview gets this far with problems; it must not show these
@@ -95,7 +101,7 @@ def load_content(root: Path, today: date, workers: int = 1) -> LoadResult:
         news = [n for n in news if f"docs/{n.uri}" not in withheld]
     content = Content.build(today, groups, documents, minutes, events, agreements, tools, news, glossary,
                             plans=plans, representation=representation)
-    return LoadResult(content, _in_order(problems), _in_order(notices))
+    return LoadResult(content, _in_order(problems), _in_order(notices), copies)
 
 
 def check_answers(minutes, problems: list[Problem]) -> None:
@@ -207,8 +213,10 @@ def _docs_files(root: Path, problems: list[Problem]) -> list[PublishedFile]:
 
 def guard_attachments(
     root: Path, files: list[PublishedFile], workers: int = 1
-) -> tuple[list[Problem], list[Problem]]:
-    """The privacy guard for the text of PDF and office files: (problems, reminders)."""
+) -> tuple[list[Problem], list[Problem], dict[str, str]]:
+    """The privacy guard for every part of attachments with text, and the
+    copies the site publishes instead of them: (problems, reminders, copies
+    by repository path)."""
     cache = ScanCache(root)
     readable = [(f, file_type(f.path.name).reader, content_key(f.path)) for f in files if file_type(f.path.name).reader]
     missing = list({key: (f.path, reader) for f, reader, key in readable if cache.get(key) is None}.items())
@@ -217,11 +225,44 @@ def guard_attachments(
     cache.save()
     problems: list[Problem] = []
     notices: list[Problem] = []
-    for file, _, key in readable:
+    copies_wanted = {}
+    for file, reader, key in readable:
         found, reminders = scan_problems(file, cache.get(key))
         problems.extend(found)
         notices.extend(reminders)
-    return problems, notices
+        if not found:
+            copies_wanted[file.path] = (file, reader, key)
+    copies: dict[str, str] = {}
+    folder = root / COPIES_DIR
+    jobs = []
+    for path, (file, reader, key) in copies_wanted.items():
+        target = folder / f"{key.replace(':', '-')}-{CLEANER_VERSION}{path.suffix.lower()}"
+        jobs.append((file, reader, path, target))
+    made = map_in_parallel(_copy_job, [(path, reader, target) for _, reader, path, target in jobs], workers)
+    for (file, _, path, target), failure in zip(jobs, made):
+        if failure is None:
+            copies[path.relative_to(root).as_posix()] = str(target)
+        else:
+            problems.append(Problem(file.page, file.line, file.field,
+                                    f"bilagan {file.name} kan inte göras i ordning för publicering ({failure})",
+                                    expected="en fil som går att öppna", withhold=True))
+    return problems, notices, copies
+
+
+def _copy_job(job: tuple[Path, str, Path]) -> str | None:
+    """Make the published copy unless it is made already; why not, or None."""
+    path, reader, target = job
+    if target.is_file():
+        return None
+    try:
+        data = clean_copy(path, reader)
+    except CannotClean as error:
+        return str(error)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_suffix(target.suffix + f".{os.getpid()}.tmp")
+    partial.write_bytes(data if data is not None else path.read_bytes())
+    os.replace(partial, target)
+    return None
 
 
 def _scan_job(job: tuple[Path, str]):
