@@ -47,6 +47,9 @@ from samverkan.generate.navigation import NEWS_INDEX, navigation
 from samverkan.generate.news_feed import RSS_URI, rss
 from samverkan.generate.output import GeneratedAsset, GeneratedFile, GeneratedPage
 from samverkan.generate.pages import abbreviations, minutes_pages, site_assets, site_pages
+from samverkan.generate.security_policy import (
+    NGINX_EDITOR, NGINX_SITE, editor_policy, inline_script_hashes, nginx_header, site_policy, site_scope, with_policy,
+)
 from samverkan.generate.search_index import IndexingCancelled, SearchIndexing, searchable_part
 from samverkan.generate.table_labels import label_cells
 from samverkan.model import Content
@@ -139,6 +142,8 @@ _reused_files: dict[str, File] = {}  # this build's, by source path
 # anew costs half a second per preview rebuild.
 _compiled_templates: dict[str, bytes] = {}
 
+# The hashes of the theme's own inline scripts (from the 404 page, rendered first).
+_theme_scripts: tuple[str, ...] = ()
 # What the last gate found in the pages as rendered, and which outputs it read (dest paths).
 _output_problems: list[Problem] = []
 _scanned_outputs: set[str] = set()
@@ -198,6 +203,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # The preview shows content errors in a list every page fetches (see
     # overrides/main.html); a build with errors never gets this far.
     config.extra["samverkan_forhandsvisning"] = _command == "serve"
+    # Material's inline script naming the site's place, the same on every
+    # page, so that the security policy names it by one hash.
+    config.extra.setdefault("scope", site_scope(config.site_url))
     global _staging
     # A dirty build only rewrites what changed, so it must write in place.
     if _command == "build" and not _dirty and _staging is None:
@@ -379,16 +387,23 @@ def _editor_files(state: BuildState, config: MkDocsConfig):
             "Redigeringsverktyget (/redaktor/) saknas: node_modules är inte installerat. Kör make serve eller make site."
         )
     site = config.extra.get("redaktor") or {}
-    backend = dict(site.get("backend") or {"name": "github", "repo": "ORGANISATION/samverkanstorget"})
-    settings = editor_config(state.content, backend, f"http://127.0.0.1:{_editor_port()}/api/v1", config.site_url or "/")
+    backend = _editor_backend(config)
+    local_api = f"http://127.0.0.1:{_editor_port()}/api/v1"
+    settings = editor_config(state.content, backend, local_api, config.site_url or "/")
     if site.get("publish_mode"):  # editorial_workflow: every change a pull/merge request
         settings["publish_mode"] = site["publish_mode"]
-    yield f"{EDITOR_DIR}/index.html", "content", editor_page(script)
+    policy = editor_policy(backend, local_api if _command == "serve" else None, header=False)
+    yield f"{EDITOR_DIR}/index.html", "content", editor_page(script, policy)
     yield f"{EDITOR_DIR}/config.yml", "content", config_text(settings)
     if script is not None:
         for path in sorted(dist.iterdir()):
             if path.name.endswith(("decap-cms.js", ".wasm")):
                 yield f"{EDITOR_DIR}/{path.name}", "path", str(path)
+
+
+def _editor_backend(config: MkDocsConfig) -> dict:
+    site = config.extra.get("redaktor") or {}
+    return dict(site.get("backend") or {"name": "github", "repo": "ORGANISATION/samverkanstorget"})
 
 
 def _end_with_parent() -> None:
@@ -718,7 +733,7 @@ _BLOG_WORDS = (
 
 @_timed
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    output = _named_landmarks(output)
+    output = _with_site_policy(_named_landmarks(output))
     source = _state().sources.get(page.file.src_uri) or (
         None if page.file.generated_by else f"{Path(config.docs_dir).name}/{page.file.src_uri}")
     found = output_problems(output, page.file.dest_uri, source)
@@ -741,6 +756,11 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return output
 
 
+def _with_site_policy(output: str) -> str:
+    # Not in the preview: `mkdocs serve` adds its own inline script for live reload.
+    return output if _command == "serve" else with_policy(output, site_policy(_theme_scripts, header=False))
+
+
 def _named_landmarks(output: str) -> str:
     for material, named in _LANDMARK_NAMES:
         output = output.replace(material, named, 1)
@@ -760,6 +780,10 @@ _EMPTY_SKIP = re.compile(r'<div data-md-component="skip">\s*</div>')
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     """The 404 page is a theme template, not a page: name its landmarks too."""
     if template_name == "404.html":
+        # Rendered before any page: the theme's own inline scripts, and only those, may run.
+        global _theme_scripts
+        _theme_scripts = inline_script_hashes(output_content)
+        output_content = _with_site_policy(output_content)
         output_content = _EMPTY_SKIP.sub(
             '<div data-md-component="skip"><a href="#sidan-finns-inte" class="md-skip">Gå till innehållet</a></div>',
             output_content, count=1)
@@ -784,6 +808,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         except (OSError, RuntimeError, ValueError) as error:
             raise PluginError(f"Sökindexet kunde inte skrivas: {error}") from None
         log.info(f"Sökindexet är uppdaterat ({count} sidor).")
+        _write_server_policies(config)
         # The last gate, before on_shutdown swaps the new site in.
         found = [*_output_problems, *site_problems(Path(config.site_dir), _scanned_outputs)]
         if found:
@@ -803,6 +828,14 @@ def on_post_build(config: MkDocsConfig) -> None:
         _search_indexing.start()
     _rendering = None
     _end_build()
+
+
+def _write_server_policies(config: MkDocsConfig) -> None:
+    """The policies as nginx sends them (see the operators' guide), beside the pages."""
+    site = Path(config.site_dir)
+    (site / NGINX_SITE).write_text(nginx_header(site_policy(_theme_scripts, header=True)), encoding="utf-8")
+    editor = editor_policy(_editor_backend(config), None, header=True)
+    (site / NGINX_EDITOR).write_text(nginx_header(editor), encoding="utf-8")
 
 
 _search_indexing: threading.Thread | None = None

@@ -3,7 +3,8 @@
 The browser tests, the search measurement and Lighthouse all go through it,
 so the documented server setup (types, compression, caching, the 404 page,
 the content security policy) is what they test. Only `listen` and `root` are
-changed, to a free port on 127.0.0.1 and the site under test.
+changed, to a free port on 127.0.0.1 and the site under test (with the root,
+the paths of the security policy files the build writes into the site).
 """
 
 from __future__ import annotations
@@ -51,8 +52,10 @@ class Nginx:
         work.mkdir(parents=True, exist_ok=True)
         server = readme_server_block()
         server, listens = re.subn(r"^(\s*)listen\s+[^;]+;", rf"\1listen 127.0.0.1:{self.port};", server, flags=re.M)
-        server, roots = re.subn(r"^(\s*)root\s+[^;]+;", lambda m: f"{m.group(1)}root {site.resolve()};", server, flags=re.M)
-        assert listens == 1 and roots == 1, "README:s nginx-block ska ha en listen och en root"
+        root = re.search(r"^\s*root\s+([^;]+);", server, flags=re.M)
+        assert listens == 1 and root, "README:s nginx-block ska ha en listen och en root"
+        # The root and the policy files the build writes into it.
+        server = server.replace(root.group(1), str(site.resolve()))
         temp = "\n".join(f"    {kind}_temp_path {work / kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
         # As root (CI), the workers must read a site in a private temporary folder.
         user = "user root;\n" if os.geteuid() == 0 else ""

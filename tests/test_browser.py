@@ -237,6 +237,10 @@ def test_every_page_as_a_visitor_gets_it(browser, example_site, site_url):
     page.on("console", lambda m: m.type == "error" and not (current["path"] == "finns-inte/" and "404" in m.text)
             and problems.append(f"{current['path']}: konsolen: {m.text}"))
     page.on("pageerror", lambda e: problems.append(f"{current['path']}: skriptfel: {e}"))
+    # The security policy blocks nothing the site itself needs.
+    page.expose_function("samverkanViolation", lambda text: problems.append(f"{current['path']}: CSP: {text}"))
+    page.add_init_script("""document.addEventListener('securitypolicyviolation',
+        e => window.samverkanViolation(e.violatedDirective + ' ' + e.blockedURI))""")
     titles: dict[str, list[str]] = {}
     paths = visitor_pages(example_site.site)
     assert len(paths) > 100
@@ -364,3 +368,41 @@ def test_handover_page_prints_without_navigation(page, site_url):
     assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
     SHOTS.mkdir(parents=True, exist_ok=True)
     (SHOTS / "ny-i-gruppen.pdf").write_bytes(pdf)
+
+
+def test_the_security_policy_blocks_an_injected_script_and_a_remote_image(browser, example_site, tmp_path):
+    """As if something got past every check: a page of the built site with an
+    inline script and an image from another host. The browser, told by the
+    README's nginx and by the page's own policy, runs and fetches neither."""
+    site = tmp_path / "site"
+    shutil.copytree(example_site.site, site)
+    page_file = site / "om" / "index.html"
+    html = page_file.read_text(encoding="utf-8")
+    html = html.replace("</article>", '<script>window.intrang = 1</script>'
+                        '<img src="http://127.0.0.2:9/spara.png" alt=""><div style="display:none" id="stil">x</div></article>', 1)
+    page_file.write_text(html, encoding="utf-8")
+    server = Nginx(site, tmp_path / "nginx")
+    try:
+        for policy_from in ("server", "meta"):
+            context = browser.new_context()
+            page = context.new_page()
+            requested, violations = [], []
+            page.on("request", lambda r: requested.append(r.url))
+            page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
+            if policy_from == "meta":  # as GitHub Pages serves it: no headers of ours
+                page.route("**/om/", lambda route: route.fulfill(status=200, content_type="text/html", body=html))
+            page.goto(server.url + "om/", wait_until="load")
+            assert page.evaluate("window.intrang") is None, policy_from
+            assert not [u for u in requested if "127.0.0.2" in u], policy_from
+            assert page.evaluate("getComputedStyle(document.getElementById('stil')).display") != "none", policy_from
+            assert len(violations) >= 2, (policy_from, violations)
+            # The site's own scripts still run: the search box opens.
+            assert page.evaluate("typeof __md_scope") == "object", policy_from
+            context.close()
+        headers = __import__("urllib.request").request.urlopen(server.url + "redaktor/").headers
+        assert "frame-ancestors 'none'" in headers["Content-Security-Policy"] and headers["X-Frame-Options"] == "DENY"
+        assert "unsafe-eval" in headers["Content-Security-Policy"]
+        root = __import__("urllib.request").request.urlopen(server.url).headers["Content-Security-Policy"]
+        assert "unsafe-inline" not in root and "frame-ancestors 'none'" in root
+    finally:
+        server.stop()

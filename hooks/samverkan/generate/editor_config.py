@@ -398,7 +398,7 @@ def config_text(settings: dict[str, Any]) -> str:
     )
 
 
-def editor_page(script: str | None) -> str:
+def editor_page(script: str | None, policy: str = "") -> str:
     """The page that starts the editor; without the script, how to get it."""
     if script is None:
         body = (
@@ -410,6 +410,8 @@ def editor_page(script: str | None) -> str:
         body = f'<script src="{script}"></script>'
     return (
         "<!doctype html>\n<html lang=\"sv\">\n<head>\n<meta charset=\"utf-8\">\n"
+        + (f'<meta http-equiv="Content-Security-Policy" content="{policy}">\n' if policy else "")
+        +
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         "<meta name=\"robots\" content=\"noindex\">\n"
         "<title>Redigera Samverkanstorget</title>\n"
