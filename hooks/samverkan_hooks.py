@@ -155,6 +155,8 @@ _timings: dict[str, float] = {}
 # And what was counted (the pages the second core rendered).
 _counts: dict[str, int] = {}
 _second_core: dict[str, float] = {}
+# The last gate's share of the build (inside on_post_page and on_post_build).
+_gate: dict[str, float] = {}
 
 
 def _timed(event):
@@ -173,7 +175,8 @@ def _write_timings() -> None:
     target = os.environ.get("SAMVERKAN_PROFIL")
     if target:
         Path(target).write_text(
-            json.dumps({"seconds": _timings, "counts": _counts, "second_core": _second_core}, indent=2), encoding="utf-8"
+            json.dumps({"seconds": _timings, "counts": _counts, "second_core": _second_core, "last_gate": _gate},
+                   indent=2), encoding="utf-8"
         )
 
 
@@ -200,6 +203,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """The output goes to a staging folder (published in on_shutdown); the preview is told it is one."""
     _timings.clear()
     _counts.clear()
+    _gate.clear()
     # The preview shows content errors in a list every page fetches (see
     # overrides/main.html); a build with errors never gets this far.
     config.extra["samverkan_forhandsvisning"] = _command == "serve"
@@ -736,7 +740,9 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     output = _with_site_policy(_named_landmarks(output))
     source = _state().sources.get(page.file.src_uri) or (
         None if page.file.generated_by else f"{Path(config.docs_dir).name}/{page.file.src_uri}")
+    started = time.perf_counter()
     found = output_problems(output, page.file.dest_uri, source)
+    _gate["pages"] = _gate.get("pages", 0.0) + time.perf_counter() - started
     if found:
         _output_problems.extend(found)
         _scanned_outputs.add(page.file.dest_uri)
@@ -810,7 +816,9 @@ def on_post_build(config: MkDocsConfig) -> None:
         log.info(f"Sökindexet är uppdaterat ({count} sidor).")
         _write_server_policies(config)
         # The last gate, before on_shutdown swaps the new site in.
+        started = time.perf_counter()
         found = [*_output_problems, *site_problems(Path(config.site_dir), _scanned_outputs)]
+        _gate["other_files"] = time.perf_counter() - started
         if found:
             raise PluginError(report(found))
     else:

@@ -122,5 +122,18 @@ def search_fragments(site: Path) -> list[dict]:
     return found
 
 
+def every_output_text(site: Path) -> str:
+    """Every file of a built site as text, compressed ones unpacked: what a
+    test greps for something that must never be published."""
+    texts = []
+    for path in sorted(site.rglob("*")):
+        if path.is_file():
+            data = path.read_bytes()
+            if data[:2] == b"\x1f\x8b":
+                data = gzip.decompress(data)
+            texts.append(data.decode("utf-8", "replace"))
+    return "\n".join(texts)
+
+
 def search_urls(site: Path) -> set[str]:
     return {fragment["url"] for fragment in search_fragments(site)}

@@ -5,13 +5,12 @@ organisation numbers) in the same places do publish. Real builds."""
 
 from __future__ import annotations
 
-import gzip
 import unicodedata
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import SiteCopy
+from conftest import SiteCopy, every_output_text
 from test_privacy import CHILD, COORDINATION, VALID
 
 # Every way between date and last four digits that the guard must see through.
@@ -96,15 +95,6 @@ def attachments_everywhere(copy: SiteCopy, value: str) -> list[str]:
                                                   "egenskaper.pdf", "foto.jpg")]
 
 
-def every_output_text(site) -> str:
-    texts = []
-    for path in site.rglob("*"):
-        if path.is_file():
-            data = path.read_bytes()
-            if data[:2] == b"\x1f\x8b":
-                data = gzip.decompress(data)
-            texts.append(data.decode("utf-8", "replace"))
-    return "\n".join(texts)
 
 
 @settings(max_examples=4, deadline=None, suppress_health_check=list(HealthCheck))

@@ -10,7 +10,6 @@ import sys
 
 from conftest import REPO, TODAY, SiteCopy
 from test_privacy import VALID
-from test_template_injection import every_output
 
 
 def check(copy: SiteCopy) -> subprocess.CompletedProcess:
@@ -35,10 +34,28 @@ def test_links_to_files_and_folders_outside_are_refused_and_never_published(site
     assert not result.site.exists()
     checked = check(site_copy)
     assert checked.returncode == 1 and "docs/mapp: symboliska länkar" in checked.stderr
-    # The preview publishes the rest, never the linked files.
-    preview = site_copy.build(strict=False, site=site_copy.root / "forhands")
-    if preview.site.exists():
-        assert "hemlig-rad-4711" not in every_output(preview.site)
+
+
+def test_the_edge_judges_every_collected_file_by_where_it_really_is(tmp_path):
+    """What keeps a linked file out of the site even if it got past the
+    loaders: MkDocs collects `docs/mapp/hemlig.txt` through a linked folder."""
+    from samverkan.file_gate import through_link
+
+    outside = tmp_path / "utanfor"
+    outside.mkdir()
+    (outside / "hemlig.txt").write_text("x", encoding="utf-8")
+    docs = tmp_path / "repo" / "docs"
+    (docs / "om").mkdir(parents=True)
+    (docs / "om" / "sida.md").write_text("# Sida", encoding="utf-8")
+    os.symlink(outside, docs / "mapp")
+    os.symlink(outside / "hemlig.txt", docs / "om" / "lank.txt")
+    assert not through_link(str(docs / "om" / "sida.md"), str(docs))
+    assert through_link(str(docs / "mapp" / "hemlig.txt"), str(docs))
+    assert through_link(str(docs / "om" / "lank.txt"), str(docs))
+    assert not through_link("/usr/lib/python3/theme.css", str(docs))  # the theme's files are not judged here
+    # The repository itself may sit behind a link (as /tmp does on some systems).
+    os.symlink(tmp_path / "repo", tmp_path / "genvag")
+    assert not through_link(str(tmp_path / "genvag" / "docs" / "om" / "sida.md"), str(tmp_path / "genvag" / "docs"))
 
 
 def test_a_link_committed_to_git_is_refused_even_as_a_plain_file(site_copy: SiteCopy):

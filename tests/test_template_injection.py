@@ -5,7 +5,6 @@ output file. Real builds; every output file is read, compressed ones unpacked.""
 
 from __future__ import annotations
 
-import gzip
 import subprocess
 import sys
 
@@ -14,7 +13,7 @@ import pytest
 from samverkan.generate import macros
 from samverkan.macro_calls import MACRO_PARAMETERS, REQUIRED, read_macro_calls
 
-from conftest import REPO, TODAY, SiteCopy
+from conftest import REPO, TODAY, SiteCopy, every_output_text
 
 SECRET = "hemligt-9f3c1e7a42"
 
@@ -47,15 +46,6 @@ PAYLOADS = {
 }
 
 
-def every_output(site) -> str:
-    texts = []
-    for path in site.rglob("*"):
-        if path.is_file():
-            data = path.read_bytes()
-            if data[:2] == b"\x1f\x8b":
-                data = gzip.decompress(data)
-            texts.append(data.decode("utf-8", "replace"))
-    return "\n".join(texts)
 
 
 def test_every_payload_is_refused_on_a_macro_page_with_its_line(site_copy: SiteCopy):
@@ -91,7 +81,7 @@ def test_no_payload_reveals_anything_on_an_ordinary_page(site_copy: SiteCopy):
     result = site_copy.build(env={"SAMVERKAN_HEMLIG": SECRET, "SAMVERKAN_ANNAN": SECRET})
     assert result.returncode == 0, result.output[-3000:]
     assert SECRET not in result.output
-    assert SECRET not in every_output(result.site)
+    assert SECRET not in every_output_text(result.site)
     page = result.page("om/vanlig")
     assert "{{ config }}" in page and "49" not in page.split("aritmetik", 1)[1][:80]
 

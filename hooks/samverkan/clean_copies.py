@@ -26,7 +26,7 @@ import zipfile
 from pathlib import Path
 
 # Bump when a cleaner changes what it removes, so cached copies are made anew.
-CLEANER_VERSION = "1"
+CLEANER_VERSION = "2"
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _CORE_KEEP = {"title", "language", "created", "modified"}
@@ -112,7 +112,8 @@ def _pdf(path: Path) -> bytes:
         if title is not None:
             pdf.docinfo["/Title"] = title
         out = io.BytesIO()
-        pdf.save(out)
+        # The same file gives the same copy: its /ID from the content, not the clock.
+        pdf.save(out, deterministic_id=True)
         return out.getvalue()
 
 

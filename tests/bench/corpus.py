@@ -14,7 +14,7 @@ from __future__ import annotations
 import random
 import shutil
 import sys
-from datetime import date, timedelta
+from datetime import datetime, date, timedelta
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
@@ -59,6 +59,61 @@ ACTIONS = [
 ]
 WEEKDAYS = ["måndag", "tisdag", "onsdag", "torsdag"]
 
+
+
+ATTACHMENT_KINDS = ("pdf", "docx", "xlsx", "pptx", "jpg", "png")
+
+
+def write_attachment(path: Path, sentences: list[str], rng) -> None:
+    """A real file of the kind its name says, with text where that kind has it;
+    fixed dates and properties, so that the corpus is the same on every run."""
+    kind = path.suffix[1:]
+    if kind == "pdf":
+        write_pdf(path, sentences, pages=rng.randint(1, 4))
+    elif kind == "docx":
+        import docx
+
+        document = docx.Document()
+        document.core_properties.author = "Sekreterare"
+        document.core_properties.created = document.core_properties.modified = datetime(2026, 1, 1)
+        document.sections[0].header.paragraphs[0].text = "Vårdsamverkan"
+        for sentence in sentences:
+            document.add_paragraph(sentence)
+        document.save(str(path))
+    elif kind == "xlsx":
+        import openpyxl
+
+        workbook = openpyxl.Workbook()
+        workbook.properties.created = workbook.properties.modified = datetime(2026, 1, 1)
+        for row, sentence in enumerate(sentences, start=1):
+            workbook.active.cell(row=row, column=1, value=sentence)
+        workbook.save(str(path))
+    elif kind == "pptx":
+        import pptx
+
+        presentation = pptx.Presentation()
+        presentation.core_properties.created = presentation.core_properties.modified = datetime(2026, 1, 1)
+        for sentence in sentences:
+            slide = presentation.slides.add_slide(presentation.slide_layouts[1])
+            slide.shapes.title.text = sentence[:40]
+            slide.placeholders[1].text = sentence
+        presentation.save(str(path))
+    elif kind == "odt":
+        from odf.opendocument import OpenDocumentText
+        from odf.text import P
+
+        document = OpenDocumentText()
+        for sentence in sentences:
+            document.text.addElement(P(text=sentence))
+        document.save(str(path))
+    else:  # a photo or a screenshot, with the metadata a phone writes
+        from PIL import Image
+
+        image = Image.new("RGB", (320, 240), (rng.randrange(256), 120, 80))
+        exif = Image.Exif()
+        exif[0x010F] = "Telefon"
+        exif[0x0112] = 1
+        image.save(path, exif=exif)
 
 
 def write_pdf(path: Path, sentences: list[str], pages: int) -> None:
@@ -169,10 +224,11 @@ def generate(target: Path, minutes: int, seed: int = 1) -> dict:
             if slug not in THEMES and rng.random() < 0.15:
                 theme = rng.choice(list(THEMES))
                 lines += ["lyfts_till:", f"  - till: {theme}", f"    fråga: {rng.choice(SENTENCES)}"]
-            if written % 50 == 0:
-                file = f"{day.isoformat()}-bilaga.pdf"
+            if written % 5 == 0:  # 2 000 attachments at 10 000 minutes, of every kind
+                kind = ATTACHMENT_KINDS[(written // 5) % len(ATTACHMENT_KINDS)]
+                file = f"{day.isoformat()}-bilaga.{kind}"
                 (target / "minnesanteckningar" / slug).mkdir(parents=True, exist_ok=True)
-                write_pdf(target / "minnesanteckningar" / slug / file, rng.sample(SENTENCES, 3), pages=rng.randint(1, 4))
+                write_attachment(target / "minnesanteckningar" / slug / file, rng.sample(SENTENCES, 3), rng)
                 lines += ["bilagor:", "  - titel: Presentation", f"    fil: {file}"]
                 attachments += 1
             lines.append("taggar: [" + ", ".join(rng.sample(["SIP", "skolfrånvaro", "Västbus", "äldre", "handlingsplan"], 2)) + "]")
