@@ -15,6 +15,8 @@ export PYTHONDONTWRITEBYTECODE := 1
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 NPM_STAMP := node_modules/.installed
+# The one command line (hooks/samverkan/__main__.py); `python -m samverkan --help` lists what it does.
+SAMVERKAN := PYTHONPATH=hooks $(BIN)/python -m samverkan
 
 .PHONY: serve site test check bench bench-preview lighthouse lock clean chromium nginx node screenshots kodagare lankar import ny-minnesanteckning ny-handelse ny-grupp
 
@@ -25,7 +27,7 @@ $(STAMP): requirements.lock
 
 ## Build and serve the site with live reload (also for minnesanteckningar/, kalender/, verktygslada/).
 ## --dirty: after the first build only the pages a saved change affects are rendered again;
-## our hooks decide which (see hooks/samverkan/preview.py), so no page is left stale.
+## our hooks decide which (see hooks/samverkan/mkdocs_side/preview.py), so no page is left stale.
 ## The web editor (/redaktor/) saves straight into this folder through decap-server on 127.0.0.1.
 serve: $(STAMP) $(NPM_STAMP)
 	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
@@ -36,29 +38,29 @@ site: $(STAMP) $(NPM_STAMP)
 
 ## Validate all content without building (same messages as the build; exit code for CI and pre-commit).
 check: $(STAMP)
-	@$(BIN)/python hooks/check_content.py .
+	@$(SAMVERKAN) check .
 
 ## New files from templates; never overwrites. Example: make ny-minnesanteckning GRUPP=nordost DATUM=2026-12-15
 ny-minnesanteckning: $(STAMP)
-	@$(BIN)/python hooks/new_content.py minnesanteckning "$(GRUPP)" "$(DATUM)"
+	@$(SAMVERKAN) ny minnesanteckning "$(GRUPP)" "$(DATUM)"
 
 ny-handelse: $(STAMP)
-	@$(BIN)/python hooks/new_content.py handelse "$(GRUPP)" "$(DATUM)" "$(TID)"
+	@$(SAMVERKAN) ny handelse "$(GRUPP)" "$(DATUM)" "$(TID)"
 
 ny-grupp: $(STAMP)
-	@$(BIN)/python hooks/new_content.py grupp "$(GRUPP)" "$(NAMN)" "$(TYP)"
+	@$(SAMVERKAN) ny grupp "$(GRUPP)" "$(NAMN)" "$(TYP)"
 
 ## External links of the built site, with their pages (KONTROLLERA=ja also asks each address).
 lankar: site
-	@$(BIN)/python hooks/link_report.py site $(KONTROLLERA)
+	@$(SAMVERKAN) lankar site $(if $(filter ja 1 true,$(KONTROLLERA)),--kontrollera)
 
 ## Import a document from the old site: make import FIL=gammal.pdf TYP=dokument GRUPP=barn-och-unga [DATUM=2019-10-30]
 import: $(STAMP)
-	@$(BIN)/python hooks/import_document.py "$(FIL)" "$(TYP)" "$(GRUPP)" "$(DATUM)"
+	@$(SAMVERKAN) import "$(FIL)" "$(TYP)" $(GRUPP) $(DATUM)
 
 ## The git host's code-owners file from the groups' `redaktörer`.
 kodagare: $(STAMP)
-	@$(BIN)/python hooks/check_content.py . --skriv-kodagare
+	@$(SAMVERKAN) kodagare .
 
 ## Benchmark: corpora of 1 000, 5 000 and 10 000 minutes against plain mkdocs-material; writes the table into README.md.
 bench: $(STAMP)

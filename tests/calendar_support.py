@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from samverkan.content import load_content
+from samverkan.content.load import load_content
 from samverkan.generate.calendar_pages import feed_files
 
 from test_groups_loader import write_group

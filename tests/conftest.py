@@ -68,6 +68,14 @@ class SiteCopy:
         return BuildResult(proc.returncode, proc.stdout + proc.stderr, site)
 
 
+def samverkan_command(*args: str, cwd: Path = REPO, env: dict | None = None) -> subprocess.CompletedProcess:
+    """`python -m samverkan ARGS` as the Makefile runs it: the package of the
+    repository it runs in (a copy's own hooks/), Swedish output captured."""
+    run_env = {**(os.environ if env is None else env), "PYTHONPATH": str(Path(cwd) / "hooks")}
+    return subprocess.run([sys.executable, "-m", "samverkan", *args], cwd=cwd, env=run_env,
+                          capture_output=True, text=True, timeout=300)
+
+
 @pytest.fixture
 def site_copy(tmp_path: Path) -> SiteCopy:
     return SiteCopy(tmp_path / "repo")

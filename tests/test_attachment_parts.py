@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from samverkan.attachments import file_type, scan_file
+from samverkan.safety.attachments import file_type, scan_file
 
 from test_privacy import VALID
 

@@ -21,7 +21,7 @@ sys.path.insert(0, str(REPO / "tests" / "bench"))
 
 from corpus import generate  # noqa: E402
 from run import export_plain  # noqa: E402
-from samverkan.content import load_content  # noqa: E402
+from samverkan.content.load import load_content  # noqa: E402
 
 
 def tree_digest(root: Path) -> dict[str, str]:
@@ -83,7 +83,7 @@ def test_plain_twin_builds_the_same_pages(corpus, tmp_path):
 
 
 def test_parsing_on_several_processes_gives_the_same_content(corpus, monkeypatch):
-    from samverkan.loaders import common
+    from samverkan.content.loaders import common
 
     today = date.fromisoformat(TODAY)
     serial = load_content(corpus, today, workers=1)
@@ -97,7 +97,7 @@ def test_parsing_on_several_processes_gives_the_same_content(corpus, monkeypatch
 def test_parsing_on_several_processes_reports_the_same_problems(corpus, tmp_path, monkeypatch):
     import shutil
 
-    from samverkan.loaders import common
+    from samverkan.content.loaders import common
 
     broken = tmp_path / "trasig"
     shutil.copytree(corpus, broken)

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from samverkan.content import load_content
-from samverkan.model import Frequency
-from samverkan.recurrence import occurrence_dates
+from samverkan.content.load import load_content
+from samverkan.content.model import Frequency
+from samverkan.content.recurrence import occurrence_dates
 
 from calendar_support import TODAY, make_root, problems, write_calendar
 

@@ -8,7 +8,7 @@ import io
 import zipfile
 from pathlib import Path
 
-from samverkan.clean_copies import clean_copy
+from samverkan.safety.clean_copies import clean_copy
 
 from conftest import SiteCopy
 

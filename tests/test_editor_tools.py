@@ -10,16 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, TODAY, SiteCopy
+from conftest import REPO, TODAY, SiteCopy, samverkan_command
 
 
 def run(copy: SiteCopy, *args: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "SAMVERKAN_IDAG": TODAY, "SAMVERKAN_ROT": str(copy.root)}
-    return subprocess.run([sys.executable, *args], cwd=copy.root, env=env, capture_output=True, text=True, timeout=120)
+    return samverkan_command(*args, cwd=copy.root, env=env)
 
 
 def check(copy: SiteCopy) -> subprocess.CompletedProcess:
-    return run(copy, "hooks/check_content.py", ".")
+    return run(copy, "check", ".")
 
 
 def problem_lines(output: str) -> list[str]:
@@ -56,16 +56,16 @@ def test_check_gives_the_same_messages_as_the_build(site_copy: SiteCopy, rel: st
 
 def test_scaffolding_creates_files_that_pass_check(site_copy: SiteCopy):
     (site_copy.root / "minnesanteckningar" / "nordost" / "2026-12-15.md").unlink()  # the example's draft
-    made = run(site_copy, "hooks/new_content.py", "minnesanteckning", "nordost", "2026-12-15")
+    made = run(site_copy, "ny", "minnesanteckning", "nordost", "2026-12-15")
     assert made.returncode == 0, made.stderr
     text = (site_copy.root / "minnesanteckningar" / "nordost" / "2026-12-15.md").read_text(encoding="utf-8")
     assert 'plats: "Angereds Närsjukhus, konferensrum Blå"' in text
     assert "08:30–10:30" in text and "utkast: true" in text
-    event = run(site_copy, "hooks/new_content.py", "handelse", "molndal", "2027-12-07", "09:00-11:00")
+    event = run(site_copy, "ny", "handelse", "molndal", "2027-12-07", "09:00-11:00")
     assert event.returncode == 0, event.stderr
     event_text = (site_copy.root / "kalender" / "molndal-2027-12-07.yml").read_text(encoding="utf-8")
     assert 'tid: "09:00-11:00"' in event_text and 'plats: "Mölndals stadshus"' in event_text
-    group = run(site_copy, "hooks/new_content.py", "grupp", "nosam-kungalv", "NOSAM Kungälv", "nosam")
+    group = run(site_copy, "ny", "grupp", "nosam-kungalv", "NOSAM Kungälv", "nosam")
     assert group.returncode == 0, group.stderr
     result = check(site_copy)
     assert result.returncode == 0, result.stderr
@@ -75,15 +75,15 @@ def test_scaffolding_creates_files_that_pass_check(site_copy: SiteCopy):
 def test_scaffolding_refuses_to_overwrite_and_explains_in_swedish(site_copy: SiteCopy):
     path = site_copy.root / "minnesanteckningar" / "nordost" / "2026-11-17.md"
     before = path.read_bytes()
-    again = run(site_copy, "hooks/new_content.py", "minnesanteckning", "nordost", "2026-11-17")
+    again = run(site_copy, "ny", "minnesanteckning", "nordost", "2026-11-17")
     assert again.returncode == 1
     assert "finns redan och skrivs inte över" in again.stderr
     assert path.read_bytes() == before
-    unknown = run(site_copy, "hooks/new_content.py", "minnesanteckning", "nordst", "2026-12-01")
+    unknown = run(site_copy, "ny", "minnesanteckning", "nordst", "2026-12-01")
     assert unknown.returncode == 1 and "Menade du ”nordost”?" in unknown.stderr
-    bad_date = run(site_copy, "hooks/new_content.py", "handelse", "nordost", "2026-13-01")
+    bad_date = run(site_copy, "ny", "handelse", "nordost", "2026-13-01")
     assert bad_date.returncode == 1 and "ÅÅÅÅ-MM-DD" in bad_date.stderr
-    bad_type = run(site_copy, "hooks/new_content.py", "grupp", "ny", "Ny", "nossam")
+    bad_type = run(site_copy, "ny", "grupp", "ny", "Ny", "nossam")
     assert bad_type.returncode == 1 and "Menade du ”nosam”?" in bad_type.stderr
 
 
@@ -96,14 +96,14 @@ def test_codeowners_is_generated_and_checked(site_copy: SiteCopy):
     (site_copy.root / ".github" / "CODEOWNERS").write_text(committed, encoding="utf-8")
     stale = check(site_copy)
     assert stale.returncode == 1 and "make kodagare" in stale.stderr
-    assert run(site_copy, "hooks/check_content.py", ".", "--skriv-kodagare").returncode == 0
+    assert run(site_copy, "kodagare", ".").returncode == 0
     assert "/minnesanteckningar/molndal/ @molndal-redaktion" in (site_copy.root / ".github" / "CODEOWNERS").read_text(encoding="utf-8")
     assert check(site_copy).returncode == 0
 
 
 def test_committed_codeowners_is_up_to_date():
     env = {**os.environ, "SAMVERKAN_IDAG": TODAY}
-    result = subprocess.run([sys.executable, "hooks/check_content.py", "."], cwd=REPO, env=env, capture_output=True, text=True)
+    result = samverkan_command("check", ".", cwd=REPO, env=env)
     assert result.returncode == 0, result.stderr
 
 
@@ -114,15 +114,13 @@ def test_meetings_without_published_minutes_are_reminders(tmp_path):
 
     copy = SiteCopy(tmp_path / "repo")
     env = {**os.environ, "SAMVERKAN_IDAG": TODAY}
-    check = subprocess.run([sys.executable, "hooks/check_content.py", "."], cwd=copy.root, env=env,
-                           capture_output=True, text=True, timeout=300)
+    check = samverkan_command("check", ".", cwd=copy.root, env=env)
     assert check.returncode == 0, check.stderr
     assert ("Påminnelse: Ledningsgruppen för Vårdsamverkan Göteborgsområdet hade möte 3 september 2026 men har inga "
             "publicerade minnesanteckningar (minnesanteckningar/ledningsgrupp/2026-09-03.md).") in check.stdout
     # Minutes written as a draft do not count; published ones do.
     copy.write("minnesanteckningar/ledningsgrupp/2026-09-03.md", "---\nutkast: true\n---\n\nText.\n")
-    again = subprocess.run([sys.executable, "hooks/check_content.py", "."], cwd=copy.root, env=env,
-                           capture_output=True, text=True, timeout=300)
+    again = samverkan_command("check", ".", cwd=copy.root, env=env)
     assert "2026-09-03.md)" in again.stdout
     copy.write("minnesanteckningar/ledningsgrupp/2026-09-03.md", "---\nsammanfattning: Möte.\n---\n\nText.\n")
     result = copy.build()

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, SiteCopy, search_urls
-from samverkan.content import load_content
-from samverkan.model import PlanStatus
+from samverkan.content.load import load_content
+from samverkan.content.model import PlanStatus
 from test_site_build import article, link, soup, text_of
 
 TODAY = date(2026, 11, 28)

@@ -3,8 +3,8 @@
 from datetime import date
 from pathlib import Path
 
-from samverkan.content import load_content
-from samverkan.model import GroupType
+from samverkan.content.load import load_content
+from samverkan.content.model import GroupType
 from samverkan.problems import ContentError
 
 import pytest

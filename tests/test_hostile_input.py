@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from samverkan.content import load_content
+from samverkan.content.load import load_content
 from samverkan.problems import Problem
 
 from conftest import SiteCopy

@@ -8,9 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from samverkan.importing import clean_text, plain_text, similarity
+from samverkan.content.importing import clean_text, plain_text, similarity
 
-from conftest import SiteCopy, TODAY
+from conftest import SiteCopy, TODAY, samverkan_command
 
 FIXTURES = Path(__file__).parent / "fixtures"
 FURNITURE = re.compile(
@@ -61,14 +61,12 @@ def test_line_level_rules():
 
 def run_import(copy: SiteCopy, *args: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "SAMVERKAN_IDAG": TODAY, "SAMVERKAN_ROT": str(copy.root)}
-    return subprocess.run([sys.executable, "hooks/import_document.py", *args], cwd=copy.root, env=env,
-                          capture_output=True, text=True, timeout=120)
+    return samverkan_command("import", *args, cwd=copy.root, env=env)
 
 
 def check(copy: SiteCopy) -> subprocess.CompletedProcess:
     env = {**os.environ, "SAMVERKAN_IDAG": TODAY}
-    return subprocess.run([sys.executable, "hooks/check_content.py", "."], cwd=copy.root, env=env,
-                          capture_output=True, text=True, timeout=120)
+    return samverkan_command("check", ".", cwd=copy.root, env=env)
 
 
 def make_pdf(path: Path, pages: list[list[str]]) -> None:

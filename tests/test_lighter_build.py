@@ -3,7 +3,7 @@
 Two shortcuts save most of a large build: the sidebar is rendered once per
 folder for pages outside the menu (`hooks/overrides/partials/nav.html`), and
 a forked child renders the Markdown of the later generated pages
-(`hooks/samverkan_parallel.py`). Each is compared here with a build without
+(`hooks/samverkan.mkdocs_side.parallel.py`). Each is compared here with a build without
 it, file by file.
 """
 
@@ -38,7 +38,7 @@ def test_sidebar_rendered_once_per_folder_is_the_sidebar_material_renders(exampl
 
 def _corpus(tmp_path: Path) -> Path:
     root = tmp_path / "repo"
-    generate(root, 260)  # over samverkan_parallel.MINIMUM_PAGES generated pages
+    generate(root, 260)  # over samverkan.mkdocs_side.parallel.MINIMUM_PAGES generated pages
     return root
 
 

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from samverkan.content import load_content
-from samverkan.model import ActionStatus, MeetingType
+from samverkan.content.load import load_content
+from samverkan.content.model import ActionStatus, MeetingType
 
 from test_groups_loader import write_group
 from untrusted_support import pdf

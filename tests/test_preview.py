@@ -43,7 +43,7 @@ def test_random_edits_leave_the_preview_equal_to_a_fresh_build(site_copy: SiteCo
 
 
 def test_a_rebuild_with_nothing_changed_still_renders_the_pages_made_of_others():
-    from samverkan.preview import PageInput, PreviewState
+    from samverkan.mkdocs_side.preview_state import PageInput, PreviewState
 
     pages = [PageInput("a.md", "1", "a/", "/s/a"), PageInput("aktuellt/index.md", "2", "aktuellt/", "/s/x", always=True),
              PageInput("verktygslada/v.md", "3", "verktygslada/v/", "/s/v", together="verktygslada"),

@@ -2,7 +2,7 @@
 
 import pytest
 
-from samverkan.privacy import check_text, find_identity_numbers
+from samverkan.safety.privacy import check_text, find_identity_numbers
 
 
 def with_check_digit(nine: str) -> str:

@@ -8,15 +8,12 @@ import os
 import subprocess
 import sys
 
-from conftest import REPO, TODAY, SiteCopy
+from conftest import REPO, TODAY, SiteCopy, samverkan_command
 from test_privacy import VALID
 
 
 def check(copy: SiteCopy) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, str(REPO / "hooks" / "check_content.py"), str(copy.root)],
-        capture_output=True, text=True, env={"SAMVERKAN_IDAG": TODAY, "PATH": os.environ["PATH"]}, timeout=120,
-    )
+    return samverkan_command("check", str(copy.root), env={"SAMVERKAN_IDAG": TODAY, "PATH": os.environ["PATH"]})
 
 
 def test_links_to_files_and_folders_outside_are_refused_and_never_published(site_copy: SiteCopy, tmp_path):
@@ -39,7 +36,7 @@ def test_links_to_files_and_folders_outside_are_refused_and_never_published(site
 def test_the_edge_judges_every_collected_file_by_where_it_really_is(tmp_path):
     """What keeps a linked file out of the site even if it got past the
     loaders: MkDocs collects `docs/mapp/hemlig.txt` through a linked folder."""
-    from samverkan.file_gate import through_link
+    from samverkan.safety.file_gate import through_link
 
     outside = tmp_path / "utanfor"
     outside.mkdir()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, SiteCopy
+from conftest import REPO, SiteCopy, samverkan_command
 from preview_support import output_names, same_filters, same_output
 
 
@@ -72,10 +72,7 @@ def test_two_builds_of_the_same_content_are_byte_identical(site_copy: SiteCopy):
 
 
 def test_external_link_report(example_site):
-    result = subprocess.run(
-        [sys.executable, str(REPO / "hooks" / "link_report.py"), str(example_site.site)],
-        capture_output=True, text=True,
-    )
+    result = samverkan_command("lankar", str(example_site.site))
     assert result.returncode == 0, result.stderr
     assert "https://www.socialstyrelsen.se/" in result.stdout
     assert "verktygslada/sip/" in result.stdout

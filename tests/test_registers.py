@@ -11,8 +11,8 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from samverkan.content import load_content
-from samverkan.model import Agreement, AgreementStatus, AgreementType, Source, Tool
+from samverkan.content.load import load_content
+from samverkan.content.model import Agreement, AgreementStatus, AgreementType, Source, Tool
 
 from conftest import REPO, SiteCopy, search_urls
 from test_groups_loader import write_group

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 from babel.dates import format_date
 
-from samverkan.swedish import month_label, swedish_date
+from samverkan.language.swedish import month_label, swedish_date
 
 
 def test_dates_and_months_match_babels_swedish():

@@ -11,9 +11,9 @@ import sys
 import pytest
 
 from samverkan.generate import macros
-from samverkan.macro_calls import MACRO_PARAMETERS, REQUIRED, read_macro_calls
+from samverkan.safety.macro_calls import MACRO_PARAMETERS, REQUIRED, read_macro_calls
 
-from conftest import REPO, TODAY, SiteCopy, every_output_text
+from conftest import REPO, TODAY, SiteCopy, every_output_text, samverkan_command
 
 SECRET = "hemligt-9f3c1e7a42"
 
@@ -58,10 +58,7 @@ def test_every_payload_is_refused_on_a_macro_page_with_its_line(site_copy: SiteC
         line = 6 + 2 * index
         assert f"docs/om/mall.md, rad {line}: " in result.output, (name, result.output[-3000:])
     assert not result.site.exists()  # nothing published
-    check = subprocess.run(
-        [sys.executable, str(REPO / "hooks" / "check_content.py"), str(site_copy.root)],
-        capture_output=True, text=True, env={"SAMVERKAN_IDAG": TODAY, "PATH": ""}, timeout=120,
-    )
+    check = samverkan_command("check", str(site_copy.root), env={"SAMVERKAN_IDAG": TODAY, "PATH": ""})
     assert check.returncode == 1 and "docs/om/mall.md, rad 6: " in check.stderr
 
 

@@ -13,10 +13,10 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from samverkan.content import load_content
-from samverkan.markup_policy import MARKDOWN_CONFIGS, MARKDOWN_EXTENSIONS
+from samverkan.content.load import load_content
+from samverkan.safety.markup_policy import MARKDOWN_CONFIGS, MARKDOWN_EXTENSIONS
 
-from conftest import REPO, TODAY, SiteCopy
+from conftest import REPO, TODAY, SiteCopy, samverkan_command
 from test_privacy import VALID, luhn_valid_phone
 from untrusted_support import KINDS, LOCATIONS, WRITERS, page_of, scanned_pdf, write_kind
 
@@ -101,9 +101,8 @@ def test_every_refused_construct_in_every_kind_of_file_stops_the_build(site_copy
         result = copy.build()
         assert result.returncode != 0
         assert "Traceback" not in result.output
-        check = subprocess.run(
-            [sys.executable, str(REPO / "hooks" / "check_content.py"), str(copy.root)],
-            capture_output=True, text=True, env={"SAMVERKAN_IDAG": TODAY, "PATH": ""},
+        check = samverkan_command(
+            "check", str(copy.root), env={"SAMVERKAN_IDAG": TODAY, "PATH": ""},
         )
         assert check.returncode == 1
         for (kind, name), (file, body_line) in written.items():
@@ -189,8 +188,7 @@ def test_a_scanned_pdf_is_a_reminder_not_an_error(site_copy: SiteCopy):
     result = site_copy.build()
     assert result.returncode == 0, result.output
     assert f"VARNING  -  {page}, rad 5, fältet ”bilagor.fil”: bilagan skannad.pdf är en PDF utan text" in result.output
-    check = subprocess.run([sys.executable, str(REPO / "hooks" / "check_content.py"), str(site_copy.root)],
-                           capture_output=True, text=True, env={"SAMVERKAN_IDAG": TODAY, "PATH": ""})
+    check = samverkan_command("check", str(site_copy.root), env={"SAMVERKAN_IDAG": TODAY, "PATH": ""})
     assert check.returncode == 0 and "Påminnelse: " + page in check.stdout, check.stdout + check.stderr
 
 
@@ -243,8 +241,8 @@ def test_oversized_and_macro_attachments_are_refused(site_copy: SiteCopy):
 
 def test_scan_cache_answers_only_for_the_same_bytes(tmp_path: Path):
     """The cache kept between builds is keyed by content: a changed attachment is read anew."""
-    from samverkan.attachments import PublishedFile
-    from samverkan.content import guard_attachments
+    from samverkan.safety.attachments import PublishedFile
+    from samverkan.content.load import guard_attachments
 
     path = WRITERS["pdf"](tmp_path / "a.pdf", ["Inget känsligt"])
     file = PublishedFile(path, "a.pdf", "sida.md", 3, "bilagor.fil")
@@ -293,7 +291,7 @@ def assert_no_script(html: str, where: str) -> None:
 @settings(max_examples=400, deadline=None, derandomize=True)
 @given(BODIES)
 def test_random_markup_is_refused_or_harmless(body):
-    from samverkan.markup_policy import check_body, render
+    from samverkan.safety.markup_policy import check_body, render
 
     if not check_body(body, "minnesanteckningar/nordost/2026-03-10.md", 5):
         assert_no_script(render(body), body)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, TODAY, SiteCopy
+from conftest import REPO, TODAY, SiteCopy, samverkan_command
 from preview_support import Preview, free_port
 SHOTS = Path(os.environ.get("SAMVERKAN_SKARMBILDER", REPO / "site-screenshots"))
 
@@ -101,11 +101,10 @@ def test_minutes_written_through_the_form_are_published_by_the_preview(served_co
     text = target.read_text(encoding="utf-8")
     assert "Gruppen antar rutinen för SIP-möten." in text
     # The file is what the content model reads: check it as `make check` does.
-    check = subprocess.run([sys.executable, "hooks/check_content.py"], cwd=copy.root, env=env,
-                           capture_output=True, text=True, timeout=300)
+    check = samverkan_command("check", cwd=copy.root, env=env)
     assert check.returncode == 0, check.stdout + check.stderr + "\n" + text
     sys.path.insert(0, str(copy.root / "hooks"))
-    from samverkan.content import load_content
+    from samverkan.content.load import load_content
     from datetime import date
 
     def content_after():

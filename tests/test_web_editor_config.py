@@ -13,10 +13,10 @@ from conftest import REPO, TODAY
 
 sys.path.insert(0, str(REPO / "hooks"))
 
-from samverkan import fields as f  # noqa: E402
-from samverkan.content import load_content  # noqa: E402
+from samverkan.content import fields as f  # noqa: E402
+from samverkan.content.load import load_content  # noqa: E402
 from samverkan.generate import editor_config as ec  # noqa: E402
-from samverkan.loaders import agreements, calendar, documents, glossary, groups, minutes, news, tools  # noqa: E402
+from samverkan.content.loaders import agreements, calendar, documents, glossary, groups, minutes, news, tools  # noqa: E402
 
 SCHEMAS = {
     "kalender": calendar.EVENT_FIELDS,
@@ -111,7 +111,7 @@ def test_new_files_are_named_as_the_command_line_names_them(collections, tmp_pat
     sys.path.insert(0, str(REPO / "hooks"))
     import shutil
 
-    import new_content
+    from samverkan.commands import new as new_content
 
     for name in ("docs", "minnesanteckningar", "kalender", "verktygslada"):
         shutil.copytree(REPO / name, tmp_path / name)
@@ -155,7 +155,7 @@ def test_what_the_browser_refuses_the_build_refuses(pattern, parse, value):
 
 
 def test_the_glossary_reads_the_editors_list_and_the_short_form(tmp_path):
-    from samverkan.loaders.glossary import load_glossary
+    from samverkan.content.loaders.glossary import load_glossary
 
     target = tmp_path / glossary.GLOSSARY_FILE
     target.parent.mkdir(parents=True)

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from samverkan.yaml_source import YamlList, YamlMap, parse_yaml, read_markdown_file, read_text
+from samverkan.content.yaml_source import YamlList, YamlMap, parse_yaml, read_markdown_file, read_text
 
 
 def test_times_and_norway_words_stay_text():

@@ -45,8 +45,8 @@ sys.path.insert(0, str(HERE.parent))
 from corpus import TODAY, generate  # noqa: E402
 from search_ready import PHONE_SLOWDOWN, QUERIES, chromium, search_on_a_phone  # noqa: E402
 from preview_support import Editor, Preview, differences, environment, fresh_build  # noqa: E402
-from samverkan.attachments import ScanCache  # noqa: E402
-from samverkan.content import guard_attachments, load_content  # noqa: E402
+from samverkan.safety.attachments import ScanCache  # noqa: E402
+from samverkan.content.load import guard_attachments, load_content  # noqa: E402
 from samverkan.generate import macros  # noqa: E402
 from samverkan.generate.calendar_pages import feed_files  # noqa: E402
 from samverkan.generate.navigation import navigation  # noqa: E402
@@ -249,8 +249,8 @@ def preview_times(project: Path, steps: int, saves: int = 3) -> dict:
 def guard_seconds(project: Path) -> dict:
     """What the untrusted-content guard costs: the whole load with and without
     it (bodies, identity numbers, attachments), attachments cold and cached."""
-    import samverkan.content as content_module
-    import samverkan.loaders.minutes as minutes_module
+    import samverkan.content.load as content_module
+    import samverkan.content.loaders.minutes as minutes_module
 
     def load() -> float:
         start = time.perf_counter()
@@ -335,8 +335,8 @@ def check_time(size: int) -> float:
     """`make check` on the corpus: validating everything without building."""
     project = WORK / f"korpus-{size}"
     start = time.perf_counter()
-    proc = subprocess.run([sys.executable, str(REPO / "hooks" / "check_content.py"), str(project)],
-                          env=ENV, capture_output=True, text=True)
+    proc = subprocess.run([sys.executable, "-m", "samverkan", "check", str(project)],
+                          env={**ENV, "PYTHONPATH": str(REPO / "hooks")}, capture_output=True, text=True)
     if proc.returncode != 0:
         raise SystemExit(proc.stdout + proc.stderr)
     return time.perf_counter() - start
@@ -450,8 +450,7 @@ def main() -> None:
     SIZES_MEASURED.extend(args.sizes)
     for size in args.sizes:
         row = measure(size, size in args.serve, args.rounds)
-        if (REPO / "hooks" / "check_content.py").exists():
-            row["check"] = check_time(size)
+        row["check"] = check_time(size)
         rows.append(row)
         print(f"{size}: {json.dumps(row)}", file=sys.stderr, flush=True)
     result = (table(rows) + f"\n\n{example_site()}\n\nMaskin: {machine()}. Bygge och vanlig mkdocs-material: "

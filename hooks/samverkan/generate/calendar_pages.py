@@ -6,14 +6,14 @@ from datetime import date, time, timedelta
 from itertools import groupby
 from urllib.parse import urlsplit
 
-from ..memo import memo
-from ..model import Content, Event, Group, Occurrence
-from ..recurrence import held_dates, occurrence_dates
-from ..swedish import month_label, short_date, swedish_date, when
-from .feeds import CalendarFeed, EventSerializer, feed_bytes
-from .links import event_ics_uri, event_uri, group_feed_uri, template_helpers
-from .markdown import Md, escape, front_matter, render, search_facets
-from .output import GeneratedFile, GeneratedPage
+from samverkan.memo import memo
+from samverkan.content.model import Content, Event, Group, Occurrence
+from samverkan.content.recurrence import held_dates, occurrence_dates
+from samverkan.language.swedish import month_label, swedish_date
+from samverkan.generate.feeds import CalendarFeed, EventSerializer, feed_bytes
+from samverkan.generate.links import event_ics_uri, event_uri, group_feed_uri, template_helpers
+from samverkan.generate.markdown import Md, escape, front_matter, render, search_facets
+from samverkan.generate.output import GeneratedFile, GeneratedPage
 
 CALENDAR_INDEX = "kalender/index.md"
 ARCHIVE = "kalender/arkiv.md"

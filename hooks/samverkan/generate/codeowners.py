@@ -7,7 +7,7 @@ to be up to date by `make check`.
 
 from __future__ import annotations
 
-from ..model import Content
+from samverkan.content.model import Content
 
 CODEOWNERS = ".github/CODEOWNERS"
 HEADER = """# Skapad av `make kodagare` från fältet redaktörer i docs/grupper/*.md.

@@ -19,10 +19,10 @@ from typing import Any
 
 import yaml
 
-from .. import fields as f
-from ..loaders import agreements, calendar, documents, glossary, groups, minutes, news, plans, representation, tools
-from ..memo import memo
-from ..model import ORDINALS, Content
+from samverkan.content import fields as f
+from samverkan.content.loaders import agreements, calendar, documents, glossary, groups, minutes, news, plans, representation, tools
+from samverkan.memo import memo
+from samverkan.content.model import ORDINALS, Content
 
 EDITOR_DIR = "redaktor"
 

@@ -13,8 +13,8 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event as VEvent, Timezone, TimezoneDaylight, TimezoneStandard, vRecur, vText
 
-from ..memo import memo
-from ..model import Event, Frequency, OccurrenceChange
+from samverkan.memo import memo
+from samverkan.content.model import Event, Frequency, OccurrenceChange
 
 TZID = "Europe/Stockholm"
 STOCKHOLM = ZoneInfo(TZID)

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from ..follow_up import last_meeting
-from ..model import ActionPlan, Content, Group, GroupType, PlanActivity
-from ..swedish import swedish_date
-from .calendar_pages import upcoming
-from ..memo import memo
-from .links import agreement_status_text, handover_uri, plan_uri, template_helpers
-from .markdown import Md, front_matter, render, search_facets
-from .output import GeneratedPage
+from samverkan.content.follow_up import last_meeting
+from samverkan.content.model import ActionPlan, Content, Group, GroupType, PlanActivity
+from samverkan.language.swedish import swedish_date
+from samverkan.generate.calendar_pages import upcoming
+from samverkan.memo import memo
+from samverkan.generate.links import agreement_status_text, handover_uri, plan_uri, template_helpers
+from samverkan.generate.markdown import Md, front_matter, render, search_facets
+from samverkan.generate.output import GeneratedPage
 
 NOSAM_OVERVIEW = "nosam/oversikt.md"
 DECISIONS_FOR_NEWCOMERS = timedelta(days=365)

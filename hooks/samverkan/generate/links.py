@@ -5,7 +5,7 @@ One place for it, so pages, feeds and the MkDocs edge agree on every link.
 
 from __future__ import annotations
 
-from ..model import (
+from samverkan.content.model import (
     ActionItem,
     ActionPlan,
     ActionStatus,
@@ -17,9 +17,10 @@ from ..model import (
     Event,
     Group,
     Minutes,
+    Occurrence,
     Tool,
 )
-from ..swedish import short_date, swedish_date, when
+from samverkan.language.swedish import MONTHS, short_date, swedish_date
 
 
 def group_uri(group: Group | str) -> str:
@@ -111,3 +112,16 @@ def template_helpers(content: Content) -> dict:
         handover_uri=handover_uri,
         status_text=lambda agreement: agreement_status_text(content, agreement),
     )
+
+
+def when(occurrence: Occurrence) -> str:
+    """"Heldag", "08:30–12:00", or "23–24 maj" for the time column."""
+    event = occurrence.event
+    if occurrence.end_date != occurrence.date:
+        start, end = occurrence.date, occurrence.end_date
+        first = f"{start.day}" if start.month == end.month else f"{start.day} {MONTHS[start.month - 1]}"
+        span = f"{first}–{end.day} {MONTHS[end.month - 1]}"
+        return span if event.all_day else f"{span}, {occurrence.start_time:%H:%M}–{occurrence.end_time:%H:%M}"
+    if event.all_day:
+        return "Heldag"
+    return f"{occurrence.start_time:%H:%M}–{occurrence.end_time:%H:%M}"

@@ -10,12 +10,12 @@ macro's Markdown in its place. Text from minutes is escaped like everywhere else
 
 from __future__ import annotations
 
-from ..macro_calls import read_macro_calls
-from ..model import Content
-from ..problems import did_you_mean
-from .markdown import render
-from .calendar_pages import upcoming
-from .links import template_helpers
+from samverkan.safety.macro_calls import read_macro_calls
+from samverkan.content.model import Content
+from samverkan.problems import did_you_mean
+from samverkan.generate.markdown import render
+from samverkan.generate.calendar_pages import upcoming
+from samverkan.generate.links import template_helpers
 
 
 class MacroError(Exception):

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import jinja2
 
-from ..swedish import swedish_date, swedish_size
+from samverkan.language.swedish import swedish_date, swedish_size
 
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 _WHITESPACE = re.compile(r"\s+")

@@ -5,12 +5,12 @@ from __future__ import annotations
 import posixpath
 from typing import Iterable
 
-from ..model import Content, GroupType
-from .calendar_pages import ARCHIVE, CALENDAR_INDEX, SUBSCRIBE, YEAR_WHEEL
-from .follow_up_pages import NOSAM_OVERVIEW, REPRESENTATION_PAGE
-from .links import agreement_uri, document_uri, group_uri, tool_uri
-from .pages import DOCUMENTS_INDEX, GLOSSARY_PAGE, GROUPS_INDEX, MINUTES_INDEX, NOSAM_INDEX
-from .register_pages import AGREEMENTS_INDEX, REVIEW_LIST, TOOLBOX_INDEX, TOOLBOX_TAGS
+from samverkan.content.model import Content, GroupType
+from samverkan.generate.calendar_pages import ARCHIVE, CALENDAR_INDEX, SUBSCRIBE, YEAR_WHEEL
+from samverkan.generate.follow_up_pages import NOSAM_OVERVIEW, REPRESENTATION_PAGE
+from samverkan.generate.links import agreement_uri, document_uri, group_uri, tool_uri
+from samverkan.generate.pages import DOCUMENTS_INDEX, GLOSSARY_PAGE, GROUPS_INDEX, MINUTES_INDEX, NOSAM_INDEX
+from samverkan.generate.register_pages import AGREEMENTS_INDEX, REVIEW_LIST, TOOLBOX_INDEX, TOOLBOX_TAGS
 
 NEWS_INDEX = "aktuellt/index.md"
 

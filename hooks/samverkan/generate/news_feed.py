@@ -8,7 +8,7 @@ from typing import Callable
 from xml.etree import ElementTree as ET
 from zoneinfo import ZoneInfo
 
-from ..model import NewsPost
+from samverkan.content.model import NewsPost
 
 # At the site's root: Material reads every <link rel="alternate"> as another
 # language of the site and fetches "sitemap.xml" beside it, which exists only

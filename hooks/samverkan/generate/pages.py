@@ -5,8 +5,8 @@ from __future__ import annotations
 from itertools import groupby
 from typing import Callable
 
-from ..memo import memo
-from ..model import (
+from samverkan.memo import memo
+from samverkan.content.model import (
     ActionItem,
     ActionStatus,
     Attachment,
@@ -17,10 +17,10 @@ from ..model import (
     GroupType,
     Minutes,
 )
-from .calendar_pages import calendar_pages, meetings_by_day, upcoming
-from .follow_up_pages import follow_up_pages, group_made_of, plan_summary, questions_of, representation_page
-from .register_pages import agreement_pages, toolbox_pages
-from .links import (
+from samverkan.generate.calendar_pages import calendar_pages, meetings_by_day, upcoming
+from samverkan.generate.follow_up_pages import follow_up_pages, group_made_of, plan_summary, questions_of, representation_page
+from samverkan.generate.register_pages import agreement_pages, toolbox_pages
+from samverkan.generate.links import (
     attachment_uri,
     document_uri,
     group_feed_uri,
@@ -28,8 +28,8 @@ from .links import (
     minutes_uri,
     template_helpers,
 )
-from .markdown import Md, front_matter, render, search_facets
-from .output import GeneratedAsset, GeneratedPage
+from samverkan.generate.markdown import Md, front_matter, render, search_facets
+from samverkan.generate.output import GeneratedAsset, GeneratedPage
 
 GROUPS_INDEX = "grupper/index.md"
 NOSAM_INDEX = "nosam/index.md"

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from itertools import groupby
 
-from ..follow_up import meetings_without_minutes
-from ..model import AgreementStatus, Content
-from .links import agreement_uri, template_helpers, tool_uri
-from .markdown import Md, front_matter, render, search_facets
-from .output import GeneratedPage
+from samverkan.content.follow_up import meetings_without_minutes
+from samverkan.content.model import AgreementStatus, Content
+from samverkan.generate.links import agreement_uri, template_helpers, tool_uri
+from samverkan.generate.markdown import Md, front_matter, render, search_facets
+from samverkan.generate.output import GeneratedPage
 
 _PLAIN_TAG = re.compile(r"^[\w åäöÅÄÖéü.,()-]+$")
 AGREEMENTS_INDEX = "overenskommelser/index.md"

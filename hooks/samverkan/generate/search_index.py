@@ -29,8 +29,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..search_terms import compound_parts, words
-from ..second_process import fork
+from samverkan.language.search_terms import compound_parts, words
+from samverkan.second_process import fork
 
 START = "<div data-pagefind-body"
 END = "</div><!--/sok-->"
