@@ -62,17 +62,17 @@ import: $(STAMP)
 kodagare: $(STAMP)
 	@$(SAMVERKAN) kodagare .
 
-## Benchmark: corpora of 1 000, 5 000 and 10 000 minutes against plain mkdocs-material; writes the table into README.md.
+## Benchmark: corpora of 1 000, 5 000 and 10 000 minutes against plain mkdocs-material; writes the table into docs/utveckling/prestanda.md.
 bench: $(STAMP)
-	$(BIN)/python tests/bench/run.py --readme README.md
+	$(BIN)/python tests/bench/run.py --readme docs/utveckling/prestanda.md
 
 ## Only the preview (make serve) at 1 000 and 10 000 minutes: seconds per kind of file, printed.
 bench-preview: $(STAMP)
 	$(BIN)/python tests/bench/run.py --preview-only
 
-## Lighthouse (mobile) on the start, group, calendar, minutes and toolbox pages served by nginx; writes README.md's table.
+## Lighthouse (mobile) on the start, group, calendar, minutes and toolbox pages served by nginx; writes its table into docs/utveckling/prestanda.md.
 lighthouse: $(STAMP) $(NPM_STAMP) chromium nginx
-	$(BIN)/python tests/tools/lighthouse.py --readme README.md
+	$(BIN)/python tests/tools/lighthouse.py --readme docs/utveckling/prestanda.md
 
 ## Every test (the browser tests need Debian's Chromium and nginx; installed here when missing).
 test: $(STAMP) $(NPM_STAMP) chromium nginx
@@ -94,7 +94,7 @@ chromium:
 	  echo "Installerar Chromium (Debians paket) för webbläsartesterna ..."; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
 
-# The browser tests serve the site with the README's nginx configuration.
+# The browser tests serve the site with the operators' guide's nginx configuration.
 nginx:
 	@command -v nginx >/dev/null || test -x /usr/sbin/nginx || { \
 	  echo "Installerar nginx (Debians paket) för webbläsartesterna ..."; \

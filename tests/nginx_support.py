@@ -1,4 +1,4 @@
-"""The README's nginx configuration, run for real (Debian's nginx) on a built site.
+"""The operators' guide's nginx configuration, run for real (Debian's nginx) on a built site.
 
 The browser tests, the search measurement and Lighthouse all go through it,
 so the documented server setup (types, compression, caching, the 404 page,
@@ -24,13 +24,16 @@ def nginx_binary() -> str | None:
     return shutil.which("nginx") or next((p for p in ("/usr/sbin/nginx",) if os.access(p, os.X_OK)), None)
 
 
-def readme_server_block(readme: Path = REPO / "README.md") -> str:
-    """The ```nginx block under the README's "### nginx" heading."""
-    text = readme.read_text(encoding="utf-8")
-    section = text[text.index("### nginx\n"):]
+GUIDE = REPO / "docs" / "redaktorer" / "drift.md"
+
+
+def readme_server_block(guide: Path = GUIDE) -> str:
+    """The ```nginx block under the operators' guide's "## nginx" heading."""
+    text = guide.read_text(encoding="utf-8")
+    section = text[text.index("## nginx\n"):]
     match = re.search(r"```nginx\n(.*?)```", section, re.S)
     if match is None:
-        raise AssertionError("README.md: inget nginx-block under ### nginx")
+        raise AssertionError(f"{guide}: inget nginx-block under ## nginx")
     return match.group(1)
 
 
@@ -41,7 +44,7 @@ def _free_port() -> int:
 
 
 class Nginx:
-    """nginx in the foreground serving `site` with the README's server block."""
+    """nginx in the foreground serving `site` with the guide's server block."""
 
     def __init__(self, site: Path, work: Path, port: int | None = None) -> None:
         binary = nginx_binary()
@@ -53,7 +56,7 @@ class Nginx:
         server = readme_server_block()
         server, listens = re.subn(r"^(\s*)listen\s+[^;]+;", rf"\1listen 127.0.0.1:{self.port};", server, flags=re.M)
         root = re.search(r"^\s*root\s+([^;]+);", server, flags=re.M)
-        assert listens == 1 and root, "README:s nginx-block ska ha en listen och en root"
+        assert listens == 1 and root, "driftguidens nginx-block ska ha en listen och en root"
         # The root and the policy files the build writes into it.
         server = server.replace(root.group(1), str(site.resolve()))
         temp = "\n".join(f"    {kind}_temp_path {work / kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
@@ -69,7 +72,7 @@ class Nginx:
         )
         check = subprocess.run([binary, "-t", "-c", str(self.config), "-p", str(work)], capture_output=True, text=True)
         if check.returncode != 0:
-            raise AssertionError(f"README:s nginx-konfiguration godtas inte:\n{check.stderr}")
+            raise AssertionError(f"driftguidens nginx-konfiguration godtas inte:\n{check.stderr}")
         self.errors = work / "error.log"
         self.process = subprocess.Popen([binary, "-c", str(self.config), "-p", str(work)],
                                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)

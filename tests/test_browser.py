@@ -1,5 +1,5 @@
 """A real headless Chromium (Debian's) against the built site, served by nginx
-(Debian's) with the README's configuration on 127.0.0.1.
+(Debian's) with the operators' guide's configuration on 127.0.0.1.
 
 Every page as a visitor gets it (no failed request, no console error, no
 request to another host, a title of its own, axe-core in the light and the
@@ -41,7 +41,7 @@ if nginx_binary() is None:
 
 @pytest.fixture(scope="session")
 def site_url(example_site, tmp_path_factory):
-    """The example site served by nginx with the README's configuration."""
+    """The example site served by nginx with the operators' guide's configuration."""
     server = Nginx(example_site.site, tmp_path_factory.mktemp("nginx"))
     yield server.url
     server.stop()
@@ -373,7 +373,7 @@ def test_handover_page_prints_without_navigation(page, site_url):
 def test_the_security_policy_blocks_an_injected_script_and_a_remote_image(browser, example_site, tmp_path):
     """As if something got past every check: a page of the built site with an
     inline script and an image from another host. The browser, told by the
-    README's nginx and by the page's own policy, runs and fetches neither."""
+    the operators' guide's nginx and by the page's own policy, runs and fetches neither."""
     site = tmp_path / "site"
     shutil.copytree(example_site.site, site)
     page_file = site / "om" / "index.html"

@@ -12,7 +12,7 @@ median with the spread (fastest–slowest) of each, and the machine's load.
 The preview (`mkdocs serve --dirty` with our hooks) is timed per kind of file,
 and a random sequence of edits is checked against fresh builds.
 
-    python tests/bench/run.py [--sizes 1000 5000 10000] [--serve 1000 10000] [--readme README.md]
+    python tests/bench/run.py [--sizes 1000 5000 10000] [--serve 1000 10000] [--readme docs/utveckling/prestanda.md]
 """
 
 from __future__ import annotations
@@ -190,7 +190,7 @@ PREVIEW_EDITS = (
     ("Ordlista", "docs/om/ordlista.yml", "ordlista"),
     # A mistake saved and then corrected (the list of errors on every page
     # appears and goes). In minutes, the file edited most; a group's file with
-    # an error drops the group from the menu, which every page shows (README).
+    # an error drops the group from the menu, which every page shows (docs/utveckling/prestanda.md).
     ("Fel och rättelse", "minnesanteckningar/*/*.md", "fel"),
 )
 
@@ -456,7 +456,7 @@ def main() -> None:
     result = (table(rows) + f"\n\n{example_site()}\n\nMaskin: {machine()}. Bygge och vanlig mkdocs-material: "
               f"median och spridning av {args.rounds} växelvisa byggen vardera; belastning: högsta 1-minutsmedel "
               f"före en omgång; toppminne: högsta. Sök: webbplatsen serverad av nginx med "
-              f"README:s konfiguration, Chromium med processorn {PHONE_SLOWDOWN} gånger långsammare och "
+              f"driftguidens konfiguration, Chromium med processorn {PHONE_SLOWDOWN} gånger långsammare och "
               f"Lighthouses mobilnät (150 ms, 1,6 Mbit/s); en ny besökare per fråga trycker på sökrutan "
               f"(då hämtas motorn: Pagefinds skript, WebAssembly och sidlista) och skriver en av "
               f"{len(QUERIES)} frågor med en tangent var 120:e ms; per fråga: komprimerade byte som frågan "
@@ -464,8 +464,9 @@ def main() -> None:
     print(result)
     if args.readme:
         text = args.readme.read_text(encoding="utf-8")
-        block = f"<!-- bench:start -->\n{result}<!-- bench:end -->"
-        text = re.sub(r"<!-- bench:start -->.*?<!-- bench:end -->", lambda _: block, text, flags=re.S)
+        start, end = "[//]: # (bench:start)", "[//]: # (bench:end)"
+        block = f"{start}\n\n{result.strip()}\n\n{end}"
+        text = re.sub(re.escape(start) + ".*?" + re.escape(end), lambda _: block, text, flags=re.S)
         args.readme.write_text(text, encoding="utf-8")
 
 

@@ -1,6 +1,6 @@
 """How long a visitor on a phone waits for search, and what it downloads.
 
-Serves a built site with nginx and the README's configuration (compression as
+Serves a built site with nginx and the operators' guide's configuration (compression as
 published), opens the start page in Debian's headless Chromium slowed down
 as Lighthouse's mobile preset slows it (CPU 4×, 150 ms round trips, 1.6 Mbit/s
 down), taps the search box and types a query as a visitor does (a key every

@@ -41,7 +41,7 @@ def checkout(revision: str | None, where: Path) -> Path:
 
 def build(root: Path, project: Path, site: Path) -> None:
     env = {**os.environ, "SAMVERKAN_IDAG": TODAY, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1",
-           "SAMVERKAN_ADRESS": "https://samverkanstorget.example.se/"}
+           "SAMVERKAN_ADRESS": "https://samverkanstorget.example.se/", "SOURCE_DATE_EPOCH": "1764547200"}
     if project != root:  # a corpus builds with the revision's code
         for name in ("hooks", "mkdocs.yml"):
             target = project / name
@@ -79,7 +79,13 @@ def main() -> int:
                 trees.append(root)
             build(root, root, work / f"site-{label}")
             if args.korpus:
-                build(root, corpus(root, work / f"korpus-{label}", args.korpus), work / f"korpus-site-{label}")
+                # One corpus for both (its generator stamps some files with the time
+                # it ran), copied with its files' times, built with each revision's code.
+                if label == "fore":
+                    corpus(root, work / "korpus", args.korpus)
+                project = work / f"korpus-{label}"
+                shutil.copytree(work / "korpus", project, symlinks=True)
+                build(root, project, work / f"korpus-site-{label}")
         found += [f"exempelwebbplatsen: {d}" for d in differences(work / "site-efter", work / "site-fore")]
         if args.korpus:
             found += [f"korpus {args.korpus}: {d}" for d in

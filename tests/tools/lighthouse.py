@@ -1,13 +1,13 @@
 """Lighthouse (npm lighthouse, package-lock.json) on the site as published.
 
 Builds the site with its address set to where it is served, serves it with
-nginx and the README's configuration, and runs Lighthouse's mobile preset
+nginx and the operators' guide's configuration, and runs Lighthouse's mobile preset
 (its default: a mid-range phone, slow 4G, CPU 4× slower) with Debian's
 Chromium on the start page and a group, calendar, minutes and toolbox page.
 Prints the four scores per page and what kept any below its target; with
---readme, writes the table between the README's lighthouse markers.
+--readme, writes the table between the lighthouse markers of docs/utveckling/prestanda.md.
 
-    python tests/tools/lighthouse.py [--readme README.md]
+    python tests/tools/lighthouse.py [--readme docs/utveckling/prestanda.md]
 
 Exit code 1 if a page misses a target: performance 95, accessibility, best
 practices and SEO 100.
@@ -142,8 +142,9 @@ def main() -> None:
     print("\n".join(table))
     if args.readme:
         text = args.readme.read_text(encoding="utf-8")
-        block = "<!-- lighthouse:start -->\n" + "\n".join(table) + "\n<!-- lighthouse:end -->"
-        text = re.sub(r"<!-- lighthouse:start -->.*?<!-- lighthouse:end -->", lambda _: block, text, flags=re.S)
+        start, end = "[//]: # (lighthouse:start)", "[//]: # (lighthouse:end)"
+        block = start + "\n\n" + "\n".join(table) + "\n\n" + end
+        text = re.sub(re.escape(start) + ".*?" + re.escape(end), lambda _: block, text, flags=re.S)
         args.readme.write_text(text, encoding="utf-8")
     if missed:
         raise SystemExit(f"Under målen: {', '.join(missed)}")

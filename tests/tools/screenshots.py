@@ -36,7 +36,7 @@ SIZES = {"dator": (1280, 900), "mobil": (390, 844)}
 
 def main(site: Path, out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
-    server = Nginx(site, Path(tempfile.mkdtemp(prefix="skarmbilder-")))  # the README's configuration
+    server = Nginx(site, Path(tempfile.mkdtemp(prefix="skarmbilder-")))  # the operators' guide's configuration
     base = server.url
     with sync_playwright() as p:
         browser = p.chromium.launch(
