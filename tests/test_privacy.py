@@ -74,3 +74,26 @@ def test_problem_names_file_and_line_and_masks_the_number():
     assert problems[0].line == 6
     assert problems[0].found.endswith("****") and VALID[6:] not in problems[0].found
     assert "personnummer" in str(problems[0])
+
+
+def test_every_dash_and_space_of_unicode_between_date_and_digits():
+    """The classes themselves, not a list of examples: every Pd and Zs
+    character, as Word, Outlook and phones paste them."""
+    import sys
+    import unicodedata
+
+    between = [chr(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) in ("Pd", "Zs")]
+    assert len(between) > 40
+    missed = [hex(ord(c)) for c in between if len(list(find_identity_numbers(f"{VALID[:6]}{c}{VALID[6:]}"))) != 1]
+    assert missed == []
+
+
+@pytest.mark.parametrize("text", [
+    f"{VALID[:6]}-\n{VALID[6:]}",  # broken over two lines of a paragraph
+    f"{VALID[:3]}\u200b{VALID[3:6]}\u2060-\u00ad{VALID[6:]}",  # invisible characters anywhere
+    f"{VALID[:4]}<em>{VALID[4:6]}</em>&#8209;{VALID[6:]}",  # markup and a character reference between
+    f"https://example.se/?pnr={VALID[:6]}%2D{VALID[6:]}",  # percent-encoded in an address
+    f"vårdplanering {VALID}",  # "ring" inside a word is no phone number
+])
+def test_numbers_hidden_in_how_text_is_written(text):
+    assert len(list(find_identity_numbers(text))) == 1

@@ -32,7 +32,8 @@ _DASHES = (
     "\u002d\u058a\u05be\u1400\u1806\u2010-\u2015\u2e17\u2e1a\u2e3a\u2e3b\u2e40\u2e5d\u301c\u3030\u30a0"
     "\ufe31\ufe32\ufe58\ufe63\uff0d\U00010ead\u2212\u2796\u207b\u208b"
 )
-_SPACES = "\u0020\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t"
+# Line breaks too: a number broken over two lines of a Markdown paragraph is one number on the page.
+_SPACES = "\u0020\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\r\n"
 # Characters that take no room on screen: left out before anything is read.
 _INVISIBLE = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
                         "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\U000e0000-\U000e0fff]")
