@@ -352,7 +352,7 @@ def table(rows: list[dict]) -> str:
         "Vanlig mkdocs-material, median (s) | spridning | Kvot (medianer) | kvot per omgång | Toppminne, alla processer (MB) | "
         "Toppminne, vanlig (MB) | "
         "Sök: motorn (kB) | Sök: per fråga (kB) | Sök: första träffen (s) | alla.ics (kB) | arkiv.ics (kB) | make check (s) | Belastning |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
         check = f"{r['check']:.1f}" if "check" in r else "–"
