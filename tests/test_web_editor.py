@@ -13,6 +13,7 @@ import re
 import subprocess
 import sys
 import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -47,6 +48,10 @@ def test_minutes_written_through_the_form_are_published_by_the_preview(served_co
     page = context.new_page()
     page.set_default_timeout(20_000)
     page.on("request", lambda request: requests.append(request.url))
+    # The editor runs under its own security policy (no framing, the git host
+    # and the local backend only): nothing it needs may be blocked.
+    violations: list[str] = []
+    page.on("console", lambda m: "Content Security Policy" in m.text and violations.append(m.text))
     try:
         page.goto(preview.url + "redaktor/")
         page.get_by_role("button", name="Logga in").click()
@@ -98,6 +103,13 @@ def test_minutes_written_through_the_form_are_published_by_the_preview(served_co
         context.close()
 
     assert target.exists(), "Redigeraren sparade ingen fil:\n" + "".join(preview.log[-30:])
+    # Under `mkdocs serve` the policy blocks one thing on purpose: the live-reload
+    # script MkDocs writes into every page it serves, which would reload the
+    # form, and lose what was typed, on every rebuild. Nothing else.
+    served = urllib.request.urlopen(preview.url + "redaktor/", timeout=10).read().decode("utf-8")
+    inline = re.findall(r"<script>(.*?)</script>", served, re.S)
+    assert inline and all("livereload" in script for script in inline), inline
+    assert all(v.startswith("Executing inline script") for v in violations), violations
     text = target.read_text(encoding="utf-8")
     assert "Gruppen antar rutinen för SIP-möten." in text
     # The file is what the content model reads: check it as `make check` does.
