@@ -469,7 +469,7 @@ def _write_server_policies(config: MkDocsConfig) -> None:
     """The policies as nginx sends them (see the operators' guide), beside the pages."""
     site = Path(config.site_dir)
     (site / NGINX_SITE).write_text(nginx_header(site_policy(session.theme_scripts, header=True)), encoding="utf-8")
-    editor = editor_policy(editor_backend.editor_backend(config), None, header=True)
+    editor = editor_policy(editor_backend.backend_settings(config), None, header=True)
     (site / NGINX_EDITOR).write_text(nginx_header(editor), encoding="utf-8")
 
 

@@ -16,8 +16,6 @@ from samverkan.mkdocs_side import session
 
 # The web editor (Decap CMS), installed from npm by the Makefile (package-lock.json).
 DECAP_DIST = Path("node_modules") / "decap-cms" / "dist"
-
-
 DECAP_SERVER = Path("node_modules") / "decap-server" / "dist" / "index.js"
 
 
@@ -36,7 +34,7 @@ def editor_files(state: session.BuildState, config: MkDocsConfig):
             "Redigeringsverktyget (/redaktor/) saknas: node_modules är inte installerat. Kör make serve eller make site."
         )
     site = config.extra.get("redaktor") or {}
-    backend = editor_backend(config)
+    backend = backend_settings(config)
     local_api = f"http://127.0.0.1:{editor_port()}/api/v1"
     settings = editor_config(state.content, backend, local_api, config.site_url or "/")
     if site.get("publish_mode"):  # editorial_workflow: every change a pull/merge request
@@ -50,7 +48,7 @@ def editor_files(state: session.BuildState, config: MkDocsConfig):
                 yield f"{EDITOR_DIR}/{path.name}", "path", str(path)
 
 
-def editor_backend(config: MkDocsConfig) -> dict:
+def backend_settings(config: MkDocsConfig) -> dict:
     site = config.extra.get("redaktor") or {}
     return dict(site.get("backend") or {"name": "github", "repo": "ORGANISATION/samverkanstorget"})
 

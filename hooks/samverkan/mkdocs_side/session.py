@@ -31,22 +31,17 @@ from samverkan.mkdocs_side.preview_state import PageInput, PreviewState
 from samverkan.mkdocs_side.staging import Staging
 from samverkan.problems import Problem
 
-
 log = logging.getLogger("mkdocs.hooks.samverkan")
-
-
 # Reminders for editors that must not fail a strict build (a tool past its
 # review date is flagged, not hidden): outside the "mkdocs" logger tree, which
 # is the one --strict counts.
 reminders = logging.getLogger("samverkan.paminnelser")
 
-
-# How MkDocs was started ("build", "serve", "gh-deploy") and whether it keeps
-# the old output (--dirty). Process-wide by nature; everything about content
-# lives in build and is replaced by every build.
+# ---- How MkDocs was started ---------------------------------------------
+# "build", "serve" or "gh-deploy", and whether it keeps the old output
+# (--dirty). Process-wide by nature; everything about content lives in
+# `build` and is replaced by every build.
 command = "build"
-
-
 dirty = False
 
 
@@ -66,110 +61,71 @@ class BuildState:
     copies: dict  # attachment (repository path) -> the copy published instead (no metadata)
 
 
+# ---- This build ------------------------------------------------------------
 build: BuildState | None = None
-
-
 # The output of a `mkdocs build` in progress, published in on_shutdown if it succeeded.
 staging: Staging | None = None
-
-
-# Under `mkdocs serve --dirty` (what `make serve` runs): what the last good
-# preview build rendered, so the next one renders only what changed. A cache:
-# the random-edit test proves a preview equal to a fresh full build.
-preview: PreviewState | None = None
-
-
-# This build's plan: the pages, which of them render (None: all), the site
-# fingerprint, and what was decided for every page of the build (by source).
-rendering: tuple[list[PageInput], set[str] | None, str, dict[str, bool]] | None = None
-
-
 # The menu of this build (addresses of its pages), and the sidebar rendered
 # once per folder for pages outside it (see overrides/partials/nav.html).
 menu_urls: tuple[str, ...] = ()
-
-
 menu_pages: frozenset[str] = frozenset()
-
-
 sidebars: dict[str, str] = {}
-
-
 # `mkdocs build` on more than one core: a child renders the Markdown of the
 # later generated pages (samverkan.mkdocs_side.parallel).
 markdown_pool: MarkdownPool | None = None
+# The hashes of the theme's own inline scripts (from the 404 page, rendered first).
+theme_scripts: tuple[str, ...] = ()
+# What the last gate found in the pages as rendered, and which outputs it read (dest paths).
+output_problems: list[Problem] = []
+scanned_outputs: set[str] = set()
 
-
-files: Files | None = None  # the preview build's files, for the search index at its end
-
-
+# ---- The search index --------------------------------------------------------
 # The searchable part of each page this build rendered, by address (see on_post_page).
 search_documents: dict[str, object] = {}
-
-
 # `mkdocs build` indexes each page as it is rendered (Pagefind works on the
-# other core); a preview indexes after the browsers have their pages.
+# other core); a preview indexes after the browsers have their pages, in a thread.
 indexing: SearchIndexing | None = None
-
-
+search_indexing: threading.Thread | None = None
+background_indexing: SearchIndexing | None = None
 # The Markdown of every page, of which the search index's compound words are made.
 search_sources: list[str] = []
 
-
+# ---- What survives between preview rebuilds (`mkdocs serve --dirty`) ---------
+# What the last good preview build rendered, so the next one renders only
+# what changed. A cache: the random-edit test proves a preview equal to a
+# fresh full build.
+preview: PreviewState | None = None
+# This build's plan: the pages, which of them render (None: all), the site
+# fingerprint, and what was decided for every page of the build (by source).
+rendering: tuple[list[PageInput], set[str] | None, str, dict[str, bool]] | None = None
+files: Files | None = None  # the preview build's files, for the search index at its end
 site_dir = ""  # the preview's output folder
-
-
 preview_tags: list[bytes] = []  # tags.json of the last build that rendered the tools
-
-
-# Under the fast preview: the MkDocs File of each generated page outside the
-# menu, with its Page, as they were when MkDocs had made them (before any
-# rendering), and what they were made under. A rebuild hands MkDocs the same
-# objects, put back in that state, for the pages whose Markdown is the same:
-# at ten thousand minutes, making twelve thousand of each anew is about a
-# second of every rebuild. A cache: the random-edit test proves it.
+# The MkDocs File of each generated page outside the menu, with its Page, as
+# they were when MkDocs had made them (before any rendering), and what they
+# were made under. A rebuild hands MkDocs the same objects, put back in that
+# state, for the pages whose Markdown is the same: at ten thousand minutes,
+# making twelve thousand of each anew is about a second of every rebuild.
 kept_files: dict[str, tuple[File, dict, dict]] = {}
-
-
 kept_under: tuple = ()
-
-
 reused_files: dict[str, File] = {}  # this build's, by source path
-
-
 # Compiled theme templates by name and source checksum: MkDocs makes a new
 # template environment for every build, and compiling Material's templates
 # anew costs half a second per preview rebuild.
 compiled_templates: dict[str, bytes] = {}
-
-
-# The hashes of the theme's own inline scripts (from the 404 page, rendered first).
-theme_scripts: tuple[str, ...] = ()
-
-
-# What the last gate found in the pages as rendered, and which outputs it read (dest paths).
-output_problems: list[Problem] = []
-
-
-scanned_outputs: set[str] = set()
-
-
-# A preview's feeds, read once per content.
+PAGE_FINGERPRINTS = memo.memo()
+# A preview's feeds, read by the last gate once per content.
 SCANNED_FEEDS = memo.memo()
 
+# ---- The web editor's local backend (decap-server, under `mkdocs serve`) ----
+decap_server: subprocess.Popen | None = None
 
-# Time spent in our code per event, for `make bench` (SAMVERKAN_PROFIL=file).
+# ---- For `make bench` (SAMVERKAN_PROFIL=file) -------------------------------
+# Time spent in our code per event, what was counted (the pages the second
+# core rendered), how the cores shared the work, and the last gate's share.
 timings: dict[str, float] = {}
-
-
-# And what was counted (the pages the second core rendered).
 counts: dict[str, int] = {}
-
-
 second_core: dict[str, float] = {}
-
-
-# The last gate's share of the build (inside on_post_page and on_post_build).
 gate: dict[str, float] = {}
 
 
@@ -188,10 +144,8 @@ def timed(event):
 def write_timings() -> None:
     target = os.environ.get("SAMVERKAN_PROFIL")
     if target:
-        Path(target).write_text(
-            json.dumps({"seconds": timings, "counts": counts, "second_core": second_core, "last_gate": gate},
-                   indent=2), encoding="utf-8"
-        )
+        profile = {"seconds": timings, "counts": counts, "second_core": second_core, "last_gate": gate}
+        Path(target).write_text(json.dumps(profile, indent=2), encoding="utf-8")
 
 
 def workers() -> int:
@@ -204,18 +158,6 @@ def workers() -> int:
         limit = os.environ.get("SAMVERKAN_KARNOR", "")
         return max(1, min(cores, int(limit))) if limit.isdigit() else cores
     return 1
-
-
-decap_server: subprocess.Popen | None = None
-
-
-PAGE_FINGERPRINTS = memo.memo()
-
-
-search_indexing: threading.Thread | None = None
-
-
-background_indexing: SearchIndexing | None = None
 
 
 def incremental() -> bool:
