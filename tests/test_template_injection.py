@@ -120,3 +120,39 @@ def test_the_macro_table_matches_the_functions():
 def test_reading_a_hostile_expression_ends_at_once(text):
     calls, refusals = read_macro_calls(text)
     assert not calls and refusals
+
+
+# Every way HTML can carry an address, each read as a browser reads it: what
+# would fetch from another host or run code is refused with its line.
+ADDRESS_CARRIERS = [
+    '<img src="\\\\evil.example/t.png" alt="">',
+    '<img src="/\\evil.example/t.png" alt="">',
+    '<img src="http:evil.example/t.png" alt="">',
+    '<img src="//evil.example/t.png" alt="">',
+    '<img src=" https://evil.example/t.png" alt="">',
+    '<img src="x.png" srcset="https://evil.example/t.png 2x" alt="">',
+    '<a href="java&#x09;script:alert(1)">x</a>',
+    '<a href="&#106;avascript:alert(1)">x</a>',
+    '<span style="background:url(https://evil.example/t.png)">x</span>',
+    '<button formaction="https://evil.example/">x</button>',
+    '<svg><a xlink:href="javascript:alert(1)">x</a></svg>',
+    '<base href="https://evil.example/">',
+    '<meta http-equiv="refresh" content="0;url=https://evil.example/">',
+    '<link rel="stylesheet" href="https://evil.example/s.css">',
+]
+
+
+@pytest.mark.parametrize("html", ADDRESS_CARRIERS)
+def test_every_address_carrier_is_refused(html):
+    from samverkan.safety.markup_policy import check_body
+
+    problems = check_body(f"Text.\n\n{html}\n", "docs/om/sida.md", 3)
+    assert problems and all(p.line == 5 for p in problems), problems
+
+
+@pytest.mark.parametrize("html", ['<img src="karta.png" alt="Karta">', '<img src="../bilder/karta.png" alt="">',
+                                  '<a href="https://www.goteborg.se/">Göteborg</a>', '<a href="//www.vgregion.se/">VGR</a>'])
+def test_addresses_on_the_site_and_links_elsewhere_pass(html):
+    from samverkan.safety.markup_policy import check_body
+
+    assert check_body(f"Text.\n\n{html}\n", "docs/om/sida.md", 3) == []

@@ -91,6 +91,8 @@ _PAGE_START = "<!DOCTYPE html><html><head></head><body><article>"
 # Browsers drop ASCII tab and newline anywhere in a URL and leading
 # C0 controls and spaces: "java\tscript:" is javascript.
 _URL_NOISE = re.compile(r"[\x00-\x20]")
+# Between needles for a finding's line: the first that is found in the source wins.
+_OR_ELSE = "\x00"
 
 _EMBEDS = frozenset({"iframe", "object", "embed", "video", "audio", "source", "track", "frame", "frameset", "applet", "portal"})
 _FORMS = frozenset({"form", "input", "button", "select", "textarea", "option", "optgroup", "datalist", "fieldset", "output"})
@@ -286,15 +288,17 @@ def _attribute_findings(tag: str, name: str, value: str, allowed: frozenset[str]
     if tag == "input" and name == "type" and value.lower() != "checkbox":
         return [_tag_finding("input")]
     if name == "href":
-        return _address_findings(value, image=False)
+        return _address_findings(value, image=False, written=needle)
     if name == "src":
-        return _address_findings(value, image=True)
+        return _address_findings(value, image=True, written=needle)
     return []
 
 
-def _address_findings(url: str, image: bool) -> list[Finding]:
+def _address_findings(url: str, image: bool, written: str) -> list[Finding]:
+    """`written`: how to find the attribute in the source when the address
+    itself is written otherwise there (character references, tabs)."""
     address = browser_address(url)
-    needle = re.escape(url.strip()[:40]) if url.strip() else r"(?:href|src)\s*="
+    needle = re.escape(url.strip()[:40]) if url.strip() else written
     if address is None:
         return [
             Finding(
@@ -305,13 +309,14 @@ def _address_findings(url: str, image: bool) -> list[Finding]:
             )
         ]
     if address.scheme not in LINK_SCHEMES:
-        written = _URL_NOISE.sub("", url).lower()
+        spelled = _URL_NOISE.sub("", url).lower()
         return [
             Finding(
                 _short(url),
                 f"adresser som börjar med {address.scheme}: är inte tillåtna (de kan köra kod i besökarens webbläsare)",
                 "en webbadress som börjar med https:// eller en länk till en sida på webbplatsen",
-                re.escape(address.scheme) if address.scheme in written else needle,
+                # The scheme as written, or else the attribute (written with references).
+                re.escape(address.scheme) + _OR_ELSE + written if address.scheme in spelled else written,
             )
         ]
     if image and not address.on_this_site:
@@ -320,7 +325,7 @@ def _address_findings(url: str, image: bool) -> list[Finding]:
                 _short(url),
                 "bilder får inte hämtas från andra webbplatser: besökarens webbläsare skulle kontakta en annan server",
                 "spara bilden i repositoriet bredvid sidan och skriv ![Beskrivning av bilden](bild.png)",
-                needle,
+                needle + _OR_ELSE + written,
             )
         ]
     return []
@@ -333,11 +338,13 @@ def _short(text: str, limit: int = 60) -> str:
 
 def _line_of(lines: list[str], needle: str) -> int | None:
     """Zero-based line in the body where the finding was written; the rendered
-    HTML has no line numbers, so the source is searched for what was found."""
-    pattern = re.compile(needle, re.IGNORECASE)
-    for index, line in enumerate(lines):
-        if pattern.search(line):
-            return index
+    HTML has no line numbers, so the source is searched for what was found
+    (needles tried in turn, see _OR_ELSE)."""
+    for alternative in needle.split(_OR_ELSE):
+        pattern = re.compile(alternative, re.IGNORECASE)
+        for index, line in enumerate(lines):
+            if pattern.search(line):
+                return index
     return None
 
 
