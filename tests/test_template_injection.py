@@ -5,15 +5,13 @@ output file. Real builds; every output file is read, compressed ones unpacked.""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 
 import pytest
 
 from samverkan.generate import macros
 from samverkan.safety.macro_calls import MACRO_PARAMETERS, REQUIRED, read_macro_calls
 
-from conftest import REPO, TODAY, SiteCopy, every_output_text, samverkan_command
+from conftest import TODAY, SiteCopy, every_output_text, samverkan_command
 
 SECRET = "hemligt-9f3c1e7a42"
 
@@ -67,7 +65,7 @@ def test_no_payload_reveals_anything_on_an_ordinary_page(site_copy: SiteCopy):
     ends; the secret, from the environment and from `!ENV` configuration,
     is in no output file."""
     config = (site_copy.root / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("extra:\n", f"extra:\n  hemlig: !ENV [SAMVERKAN_HEMLIG, ingen]\n", 1)
+    config = config.replace("extra:\n", "extra:\n  hemlig: !ENV [SAMVERKAN_HEMLIG, ingen]\n", 1)
     (site_copy.root / "mkdocs.yml").write_text(config, encoding="utf-8")
     body = "\n\n".join(f"`{name}` {payload}" for name, payload in PAYLOADS.items())
     site_copy.write("docs/om/vanlig.md", f"# Vanlig sida\n\n{body}\n")
