@@ -33,6 +33,19 @@ def test_photo_loses_exif_and_gps_but_is_turned_upright_and_keeps_its_colour_pro
     assert PERSON.encode() not in clean_copy(path, "image")
 
 
+def test_a_phones_multi_picture_jpeg_is_published_as_its_photo(tmp_path):
+    from PIL import Image
+
+    photo, preview = Image.new("RGB", (60, 40), "blue"), Image.new("RGB", (30, 20), "blue")
+    exif = Image.Exif()
+    exif[0x013B] = PERSON
+    path = tmp_path / "mobil.jpg"
+    photo.save(path, format="MPO", save_all=True, append_images=[preview], exif=exif)
+    assert Image.open(path).format == "MPO"
+    copy = Image.open(io.BytesIO(clean_copy(path, "image")))
+    assert copy.format == "JPEG" and copy.size == (60, 40) and not copy.getexif()
+
+
 def test_png_text_chunks_are_gone(tmp_path):
     from PIL import Image, PngImagePlugin
 
@@ -43,6 +56,18 @@ def test_png_text_chunks_are_gone(tmp_path):
     data = clean_copy(path, "image")
     assert PERSON.encode() not in data
     assert Image.open(io.BytesIO(data)).getpixel((1, 1)) == (0, 0, 255, 128)
+
+
+def test_an_animation_keeps_its_frames_and_loses_its_comment(tmp_path):
+    from PIL import Image
+
+    frames = [Image.new("RGB", (8, 8), (i * 80, 0, 0)) for i in range(3)]
+    path = tmp_path / "anim.gif"
+    frames[0].save(path, save_all=True, append_images=frames[1:], comment=PERSON.encode(), duration=120, loop=0)
+    data = clean_copy(path, "image")
+    assert PERSON.encode() not in data
+    copy = Image.open(io.BytesIO(data))
+    assert copy.n_frames == 3 and copy.info.get("duration") == 120
 
 
 def test_pdf_keeps_title_language_and_tags_and_loses_the_rest(tmp_path):

@@ -26,7 +26,7 @@ import zipfile
 from pathlib import Path
 
 # Bump when a cleaner changes what it removes, so cached copies are made anew.
-CLEANER_VERSION = "2"
+CLEANER_VERSION = "3"
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _CORE_KEEP = {"title", "language", "created", "modified"}
@@ -68,19 +68,28 @@ def clean_copy(path: Path, reader: str | None) -> bytes | None:
 
 
 def _image(path: Path) -> bytes:
-    from PIL import Image, ImageOps
+    from PIL import Image, ImageOps, ImageSequence
 
     with Image.open(path) as image:
         kind = image.format
         profile = image.info.get("icc_profile")
         frames = getattr(image, "n_frames", 1)
+        if kind == "MPO":  # a phone's photo with a smaller second picture: the photo itself, as JPEG
+            kind, frames = "JPEG", 1
         options: dict = {"icc_profile": profile} if profile else {}
         out = io.BytesIO()
-        if frames > 1:  # an animation: every frame, its timing kept
-            options.update(save_all=True, duration=image.info.get("duration", 100), loop=image.info.get("loop", 0))
+        if frames > 1:  # an animation: every frame from its pixels, its timing kept, nothing else
+            still, timing = [], []
+            for frame in ImageSequence.Iterator(image):
+                pixels = frame.convert("RGBA")
+                still.append(Image.frombytes("RGBA", pixels.size, pixels.tobytes()))
+                timing.append(frame.info.get("duration", 100))
+            options.update(save_all=True, append_images=still[1:], duration=timing, loop=image.info.get("loop", 0))
             if kind == "WEBP":
                 options["lossless"] = True
-            image.save(out, format=kind, **options)
+            else:
+                options["disposal"] = 2
+            still[0].save(out, format=kind, **options)
             return out.getvalue()
         upright = ImageOps.exif_transpose(image)
         fresh = Image.frombytes(upright.mode, upright.size, upright.tobytes())
