@@ -204,6 +204,16 @@ def test_image_metadata_exif_png_text_and_jpeg_comment(tmp_path):
     assert_found(tmp_path / "text.png", "bildens metadata")
 
 
+def test_image_metadata_in_utf16_as_windows_writes_it(tmp_path):
+    from PIL import Image
+
+    exif = Image.Exif()
+    exif[0x9C9C] = f"Elev {NUMBER}".encode("utf-16-le")  # XPComment
+    exif.get_ifd(0x8769)[0x9286] = b"UNICODE\x00" + f"Se {NUMBER}".encode("utf-16-be")  # UserComment
+    Image.new("RGB", (8, 8)).save(tmp_path / "windows.jpg", exif=exif)
+    assert_found(tmp_path / "windows.jpg", "bildens metadata")
+
+
 def test_embedded_objects_are_read_or_refused_and_bombs_are_refused(tmp_path):
     import docx
 

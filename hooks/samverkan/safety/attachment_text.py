@@ -316,7 +316,12 @@ def image_metadata(path) -> Located:
 
 def _as_text(value) -> str:
     if isinstance(value, bytes):
-        return value.decode("utf-8", "replace")
+        text = value.decode("utf-8", "replace")
+        if b"\x00" in value:
+            # UTF-16, as Windows writes its XP tags (XPComment, XPAuthor) and
+            # EXIF's UserComment in Unicode: every other byte is a zero.
+            text += "\n" + "\n".join(value.decode(codec, "replace") for codec in ("utf-16-le", "utf-16-be"))
+        return text
     if isinstance(value, (list, tuple)):
         return "\n".join(_as_text(v) for v in value)
     if isinstance(value, (str, int)):

@@ -28,7 +28,7 @@ MAX_BYTES = 20 * 1024 * 1024
 # bomb" would otherwise fill the memory of the build.
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 # Bump when a reader changes what it finds, so cached results are read anew.
-READER_VERSION = "2"
+READER_VERSION = "3"
 CACHE_FILE = Path(".cache") / "samverkan" / "bilagor.json"
 
 
