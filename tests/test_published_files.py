@@ -86,3 +86,14 @@ def test_the_last_gate_finds_a_number_that_only_the_rendered_page_holds(site_cop
     assert result.returncode != 0, result.output[-2000:]
     assert "docs/om/delad.md" in result.output and "personnummer" in result.output
     assert not result.site.exists()
+
+
+def test_a_text_file_that_cannot_be_read_is_not_published_unread(site_copy: SiteCopy):
+    """A CSV exported from Excel as "Unicode text" (UTF-16) is no UTF-8: the
+    guard cannot read it, so it is held back with the reason, not copied."""
+    (site_copy.root / "docs" / "dokument" / "deltagare.csv").write_bytes(
+        f"Namn;Nummer\nElev;{VALID[:6]}-{VALID[6:]}\n".encode("utf-16"))
+    result = site_copy.build()
+    assert result.returncode != 0
+    assert "docs/dokument/deltagare.csv, rad 1: filen är inte sparad som UTF-8" in result.output, result.output[-2000:]
+    assert not result.site.exists()

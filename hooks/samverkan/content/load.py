@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -36,6 +36,8 @@ from samverkan.content.yaml_source import markdown_from_text, read_text
 CONTENT_ROOTS = ("docs", "minnesanteckningar", "kalender", "verktygslada")
 TEXT_SUFFIXES = {".md", ".markdown", ".yml", ".yaml", ".txt", ".csv", ".html"}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
+# Text files MkDocs copies to the site as they are; no loader reads them.
+PUBLISHED_AS_IS = {".txt", ".csv"}
 # Files in docs/ that are the site's own (reviewed by its maintainers) or data
 # read by the hooks; every other file there is published as it is by MkDocs.
 SITE_FILES = ("docs/stylesheets/",)
@@ -155,8 +157,13 @@ def guard_texts(root: Path, workers: int = 1, skip: set[str] = frozenset()) -> l
 
 def _guard_file(job: tuple[Path, str]) -> Sequence[Problem]:
     path, rel = job
-    text, _ = read_text(path, rel)  # unreadable files are reported by their loader
+    text, unread = read_text(path, rel)
     if text is None:
+        # Content files are reported by their loaders. A text file published as
+        # it is (.txt, .csv) has none: what cannot be read cannot be checked,
+        # so it is held back with the reason (a UTF-16 export from Excel, say).
+        if os.path.splitext(rel)[1].lower() in PUBLISHED_AS_IS:
+            return [replace(problem, withhold=True) for problem in unread]
         return []
     # Checking a body means rendering its Markdown: once per text, not per rebuild.
     return _GUARDED.get((rel, text), lambda: tuple(_guard_text(path, rel, text)))
