@@ -65,6 +65,7 @@ def test_scaffolding_creates_files_that_pass_check(site_copy: SiteCopy):
     assert event.returncode == 0, event.stderr
     event_text = (site_copy.root / "kalender" / "molndal-2027-12-07.yml").read_text(encoding="utf-8")
     assert 'tid: "09:00-11:00"' in event_text and 'plats: "Mölndals stadshus"' in event_text
+    assert "id: molndal-2027-12-07\n" in event_text
     group = run(site_copy, "ny", "grupp", "nosam-kungalv", "NOSAM Kungälv", "nosam")
     assert group.returncode == 0, group.stderr
     result = check(site_copy)

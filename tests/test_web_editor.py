@@ -28,6 +28,11 @@ def served_copy(tmp_path: Path):
     assert (REPO / "node_modules" / "decap-cms" / "dist" / "decap-cms.js").is_file(), "kör make test (npm ci)"
     copy = SiteCopy(tmp_path / "repo")
     (copy.root / "node_modules").symlink_to(REPO / "node_modules")
+    # A clone, as an editor's is: identities come from its history.
+    git = ["git", "-c", "user.name=Redaktör", "-c", "user.email=redaktor@example.se", "-C", str(copy.root)]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-qm", "Exempelwebbplatsen"], check=True)
     port = free_port()
     env = {**os.environ, "SAMVERKAN_IDAG": TODAY, "NO_MKDOCS_2_WARNING": "1", "SAMVERKAN_REDAKTOR_PORT": str(port)}
     preview = Preview(copy.root, env)
@@ -150,6 +155,9 @@ def test_minutes_written_through_the_form_are_published_by_the_preview(served_co
     # The cancelled date: in the file as the content model reads it, and marked on the calendar page.
     series = next(e for e in content_after().events if e.group == "nordost" and e.recurrence)
     assert series.recurrence.cancelled == (date(2027, 1, 19),)
+    # The form gave the meeting an id; it keeps the identity subscribers know it by.
+    assert re.search(r"\n    id: nordost-2026-01-20-[a-z0-9]{4}\n", calendar_file.read_text(encoding="utf-8"))
+    assert series.id == "nordost-2026-01-20"
     deadline = time.monotonic() + 60
     row = None
     while time.monotonic() < deadline and row is None:

@@ -113,7 +113,13 @@ def new_event(root: Path, group_slug: str, day_text: str, time_text: str | None 
     content = _content(root)
     group = _group(content, group_slug)
     day = _date(day_text)
-    lines = [f"# Möte för {group.name} {swedish_date(day)}.", f"grupp: {group.slug}", f"datum: {day.isoformat()}"]
+    # An explicit id from the start: the meeting keeps its identity in
+    # subscribers' calendars whatever is later changed, the date included.
+    taken = {e.id for e in content.events}
+    event_id = next(i for n in range(1, len(taken) + 2)
+                    if (i := f"{group.slug}-{day.isoformat()}" + (f"-{n}" if n > 1 else "")) not in taken)
+    lines = [f"# Möte för {group.name} {swedish_date(day)}.", f"id: {event_id}", f"grupp: {group.slug}",
+             f"datum: {day.isoformat()}"]
     if time_text:
         try:
             start, end = time_range(time_text, f.Located(1))

@@ -11,7 +11,7 @@ imported history does not flood the list; a cancelled date, an all-day event
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 
 from samverkan.content.model import Content, Event, Occurrence
 from samverkan.content.recurrence import held_dates

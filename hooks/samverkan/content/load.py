@@ -10,10 +10,10 @@ from pathlib import Path
 
 from samverkan.safety.attachments import PublishedFile, ScanCache, content_key, file_type, scan_file, scan_problems, type_problem
 from samverkan.safety.clean_copies import CLEANER_VERSION, CannotClean, clean_copy
-from samverkan.content.event_history import EventHistory
+from samverkan.content.event_history import CalendarHistory
 from samverkan.safety.file_gate import filesystem_problems
 from samverkan.content.loaders.agreements import load_agreements
-from samverkan.content.loaders.calendar import fingerprints_of_text, load_events
+from samverkan.content.loaders.calendar import CALENDAR_DIR, load_events, written_versions
 from samverkan.content.loaders.documents import check_document_references, load_documents
 from samverkan.content.loaders.glossary import load_glossary
 from samverkan.content.loaders.groups import check_group_references, load_groups
@@ -76,8 +76,9 @@ def load_content(root: Path, today: date, workers: int = 1) -> LoadResult:
     documents = load_documents(root, problems)
     check_document_references(documents, group_slugs, problems)
     minutes, guarded = load_minutes(root, groups, group_slugs, problems, workers)
-    history = EventHistory(root, fingerprints_of_text, _source_date_epoch())
-    events = load_events(root, group_slugs, groups, problems, history)
+    history = CalendarHistory(root, written_versions, CALENDAR_DIR, _source_date_epoch())
+    calendar_notices: list[Problem] = []
+    events = load_events(root, group_slugs, groups, problems, history, calendar_notices)
     agreements = load_agreements(root, group_slugs, problems)
     tools = load_tools(root, problems)
     news = load_news(root, problems)
@@ -103,7 +104,7 @@ def load_content(root: Path, today: date, workers: int = 1) -> LoadResult:
         news = [n for n in news if f"docs/{n.uri}" not in withheld]
     content = Content.build(today, groups, documents, minutes, events, agreements, tools, news, glossary,
                             plans=plans, representation=representation)
-    return LoadResult(content, _in_order(problems), _in_order(notices), copies)
+    return LoadResult(content, _in_order(problems), _in_order([*calendar_notices, *notices]), copies)
 
 
 def check_answers(minutes, problems: list[Problem]) -> None:

@@ -674,6 +674,18 @@ class Content:
     def predecessors(self, slug: str) -> tuple[Group, ...]:
         return tuple(self.groups[s] for s in self._predecessors.get(slug, ()))
 
+    def carried_on_by(self, slug: str) -> Group | None:
+        """The group that carries on a wound-up group's work today: its
+        successor, or that one's, until one that is not wound up."""
+        seen = {slug}
+        group = self.groups.get(slug)
+        while group is not None and group.successor and group.successor not in seen:
+            seen.add(group.successor)
+            group = self.groups.get(group.successor)
+            if group is not None and not group.is_wound_up(self.today):
+                return group
+        return None
+
     def reporting_to(self, slug: str) -> tuple[Group, ...]:
         return tuple(self.groups[s] for s in self._reporting.get(slug, ()))
 

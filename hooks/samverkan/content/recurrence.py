@@ -5,12 +5,14 @@ Feeds carry the rule itself (RRULE); pages need the dates, and both must agree.
 
 from __future__ import annotations
 
+import calendar
 from datetime import date, datetime, timedelta
 
 from dateutil import rrule
 
 from samverkan.memo import memo
 from samverkan.content.model import Event, Frequency, OccurrenceChange, Recurrence
+from samverkan.language.swedish import MONTHS
 
 _FREQ = {
     Frequency.DAILY: rrule.DAILY,
@@ -82,3 +84,29 @@ def is_occurrence(recurrence: Recurrence, first: date, day: date) -> bool:
 def next_occurrence(recurrence: Recurrence, first: date, after: date) -> date | None:
     found = as_rrule(recurrence, first).after(datetime.combine(after, datetime.min.time()), inc=True)
     return found.date() if found else None
+
+
+def skipped_months(recurrence: Recurrence, first: date) -> str | None:
+    """Which months a series on the 29th-31st leaves out, in words: RFC 5545
+    (and so every calendar program) skips a date a month does not have,
+    rather than moving it to the month's last day."""
+    if recurrence.weekday is not None or first.day < 29:
+        return None
+    if recurrence.frequency == Frequency.YEARLY:
+        return "alla år utom skottår (den 29 februari finns bara då)" if first.month == 2 else None
+    if recurrence.frequency != Frequency.MONTHLY:
+        return None
+    always: list[int] = []
+    sometimes: list[int] = []
+    for step in range(0, 48, recurrence.interval):  # four years: every leap year case
+        year, month = first.year + (first.month - 1 + step) // 12, (first.month - 1 + step) % 12 + 1
+        if recurrence.until and date(year, month, 1) > recurrence.until:
+            break
+        if calendar.monthrange(year, month)[1] < first.day:
+            (sometimes if month == 2 and first.day == 29 else always).append(month)
+    names = [MONTHS[m - 1] + (" utom under skottår" if m in sometimes else "") for m in sorted(set(always + sometimes))]
+    if not names:
+        return None
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " och " + names[-1]
+    day = f"{first.day}:e" if first.day != 31 else "31:a"
+    return f"{listed} – {'den' if len(names) == 1 else 'de'} saknar den {day}"

@@ -7,8 +7,8 @@ from itertools import groupby
 from urllib.parse import urlsplit
 
 from samverkan.memo import memo
-from samverkan.content.model import Content, Event, Group, Occurrence
-from samverkan.content.recurrence import held_dates, occurrence_dates
+from samverkan.content.model import Content, Event, Occurrence
+from samverkan.content.recurrence import held_dates, occurrence_dates, skipped_months
 from samverkan.language.swedish import month_label, swedish_date
 from samverkan.generate.feeds import CalendarFeed, EventSerializer, feed_bytes
 from samverkan.generate.links import event_ics_uri, event_uri, group_feed_uri, template_helpers
@@ -107,15 +107,18 @@ def calendar_feeds(content: Content) -> list[CalendarFeed]:
         ),
     ]
     for group in content.groups.values():
-        feeds.append(
-            CalendarFeed(
-                group_feed_uri(group),
-                f"{group.name} – Samverkanstorget",
-                f"Möten för {group.name}" + (" och dess undergrupper" if content.children(group.slug) else "")
-                + ", det senaste året och framåt",
-                tuple(e for e in content.events_of_group(group.slug, with_subgroups=True) if e.id in recent),
-            )
-        )
+        own = content.events_of_group(group.slug, with_subgroups=True)
+        about = f"Möten för {group.name}" + (" och dess undergrupper" if content.children(group.slug) else "")
+        if group.is_wound_up(content.today):
+            # Nothing is added any more: the feed keeps every meeting the group
+            # had, ending with its last, and says where the work went on.
+            instead = content.carried_on_by(group.slug)
+            about += f". Gruppen avvecklades {swedish_date(group.wound_up)}" + (
+                f"; prenumerera i stället på kalendern för {instead.name}" if instead else "") + "."
+        else:
+            own = tuple(e for e in own if e.id in recent)
+            about += ", det senaste året och framåt"
+        feeds.append(CalendarFeed(group_feed_uri(group), f"{group.name} – Samverkanstorget", about, own))
     for event in content.events:
         feeds.append(CalendarFeed(event_ics_uri(event), event.title, event.title, (event,)))
     return feeds
@@ -198,13 +201,15 @@ _CALENDAR_LISTS = memo()
 
 def event_page(content: Content, event: Event, helpers: dict) -> GeneratedPage:
     """One page per event; the same as last build unless something it shows changed."""
-    dates = occurrence_dates(event, content.today + HORIZON)
-    upcoming_dates = [d for d in dates if d >= content.today][:12]
-    past_dates = list(reversed([d for d in dates if d < content.today]))
+    held = [Occurrence(event, day, change) for day, change in held_dates(event, content.today + HORIZON)]
+    upcoming_dates = [o for o in held if o.end_date >= content.today][:12]
+    past_dates = list(reversed([o for o in held if o.end_date < content.today]))
     group = content.groups.get(event.group)
+    # A wound-up group's calendar gets nothing new: offer the group that carries on.
+    feed_group = group if group is None or not group.is_wound_up(content.today) else content.carried_on_by(group.slug)
     # Past meetings link to their minutes.
-    minutes = tuple(m.key if (m := content.minutes_on(event.group, d)) else None for d in past_dates)
-    key = (event, group, content.today, minutes)
+    minutes = tuple(m.key if (m := content.minutes_on(event.group, o.date)) else None for o in past_dates)
+    key = (event, group, feed_group, content.today, minutes)
     uri = event_uri(event)
 
     def make() -> GeneratedPage:
@@ -219,6 +224,9 @@ def event_page(content: Content, event: Event, helpers: dict) -> GeneratedPage:
             group=group,
             upcoming=upcoming_dates,
             past=past_dates,
+            single=Occurrence(event, event.start_date),
+            skips=skipped_months(event.recurrence, event.start_date) if event.recurrence else None,
+            subscribe_to=feed_group,
             description=[p.strip() for p in (event.description or "").split("\n\n") if p.strip()],
             swedish_date=swedish_date,
         )

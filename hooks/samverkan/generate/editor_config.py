@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -81,7 +82,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "ändrade": ("Ändrade tillfällen", "Ett datum i serien som hålls en annan dag, en annan tid eller på en annan plats."),
     "nytt_datum": ("Ny dag", "Den dag mötet hålls i stället. ÅÅÅÅ-MM-DD."),
     "inställd": ("Inställd", "Mötet visas som inställt i kalendern och i prenumerationer."),
-    "id": ("Id", "Behövs bara om flera möten samma dag ska skiljas åt."),
+    "id": ("Id", "Mötets identitet i prenumeranternas kalendrar. Fylls i när mötet sparas; ändra det inte."),
     "händelser": ("Händelser", "Flera möten i samma fil; fälten ovan gäller alla som standard."),
     "namn": ("Namn", ""),
     "typ": ("Typ", ""),
@@ -398,6 +399,10 @@ def config_text(settings: dict[str, Any]) -> str:
     )
 
 
+# Our rules for the forms, loaded after Decap's script (see the file).
+EDITOR_SCRIPT = Path(__file__).parent / "assets" / "redaktor.js"
+
+
 def editor_page(script: str | None, policy: str = "") -> str:
     """The page that starts the editor; without the script, how to get it."""
     if script is None:
@@ -407,7 +412,7 @@ def editor_page(script: str | None, policy: str = "") -> str:
             "webbplatsen att installera det.</p></main>"
         )
     else:
-        body = f'<script src="{script}"></script>'
+        body = f'<script src="{script}"></script>\n<script src="{EDITOR_SCRIPT.name}"></script>'
     return (
         "<!doctype html>\n<html lang=\"sv\">\n<head>\n<meta charset=\"utf-8\">\n"
         + (f'<meta http-equiv="Content-Security-Policy" content="{policy}">\n' if policy else "")

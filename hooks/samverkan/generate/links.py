@@ -20,6 +20,7 @@ from samverkan.content.model import (
     Occurrence,
     Tool,
 )
+from samverkan.generate.markdown import Md
 from samverkan.language.swedish import MONTHS, short_date, swedish_date
 
 
@@ -99,6 +100,8 @@ def template_helpers(content: Content) -> dict:
         all_groups=content.groups,
         minutes_on=content.minutes_on,
         when=when,
+        held_on=held_on,
+        moved_from=moved_from,
         short_date=short_date,
         today=content.today,
         group_uri=group_uri,
@@ -125,3 +128,19 @@ def when(occurrence: Occurrence) -> str:
     if event.all_day:
         return "Heldag"
     return f"{occurrence.start_time:%H:%M}–{occurrence.end_time:%H:%M}"
+
+
+def held_on(occurrence: Occurrence, text: str) -> Md:
+    """The day (and start) an occurrence is held, as people read it and as a
+    machine does: every list of meetings can be checked against the feed."""
+    stamp = occurrence.date.isoformat()
+    if occurrence.start_time is not None:
+        stamp += f"T{occurrence.start_time:%H:%M}"
+    return Md(f'<time class="sv-tillfalle" datetime="{stamp}">{text}</time>')
+
+
+def moved_from(occurrence: Occurrence) -> str:
+    """" (flyttat från tisdag 19 januari 2027)" for a date of a series held on another day."""
+    if occurrence.change is None or occurrence.change.new_day is None:
+        return ""
+    return f" (flyttat från {swedish_date(occurrence.series_date)})"

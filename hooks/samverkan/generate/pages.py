@@ -7,9 +7,6 @@ from typing import Callable
 
 from samverkan.memo import memo
 from samverkan.content.model import (
-    ActionItem,
-    ActionStatus,
-    Attachment,
     Content,
     Document,
     DocumentType,
@@ -83,6 +80,7 @@ def _group_page(content: Content, group: Group) -> GeneratedPage:
         representation_applies=content.representation.applies_to(group),
         parent=groups.get(group.parent) if group.parent else None,
         successor=groups.get(group.successor) if group.successor else None,
+        subscribe_instead=content.carried_on_by(group.slug),
         theme_groups=[groups[t] for t in group.theme_groups if t in groups],
         children=content.children(group.slug),
         predecessors=content.predecessors(group.slug),

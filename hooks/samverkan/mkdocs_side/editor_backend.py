@@ -9,7 +9,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from samverkan.generate.editor_config import EDITOR_DIR, config_text, editor_config, editor_page
+from samverkan.generate.editor_config import EDITOR_DIR, EDITOR_SCRIPT, config_text, editor_config, editor_page
 from samverkan.generate.security_policy import editor_policy
 from samverkan.mkdocs_side import session
 
@@ -43,6 +43,7 @@ def editor_files(state: session.BuildState, config: MkDocsConfig):
     yield f"{EDITOR_DIR}/index.html", "content", editor_page(script, policy)
     yield f"{EDITOR_DIR}/config.yml", "content", config_text(settings)
     if script is not None:
+        yield f"{EDITOR_DIR}/{EDITOR_SCRIPT.name}", "path", str(EDITOR_SCRIPT)
         for path in sorted(dist.iterdir()):
             if path.name.endswith(("decap-cms.js", ".wasm")):
                 yield f"{EDITOR_DIR}/{path.name}", "path", str(path)

@@ -15,11 +15,11 @@ from datetime import date, time
 from pathlib import Path
 
 from samverkan.content import fields as f
-from samverkan.content.event_history import EventHistory
+from samverkan.content.event_history import CalendarHistory, Stamp, Written
 from samverkan.content.model import ORDINALS, WEEKDAYS, Event, Frequency, Group, OccurrenceChange, Recurrence, Source
 from samverkan.problems import Problem, did_you_mean, fold
 from samverkan.local_time import clock_trouble, shifts_in
-from samverkan.content.recurrence import is_occurrence, next_occurrence
+from samverkan.content.recurrence import is_occurrence, next_occurrence, skipped_months
 from samverkan.language.swedish import swedish_date
 from samverkan.content.yaml_source import YamlList, YamlMap, parse_yaml, read_yaml_file
 from samverkan.content.loaders.common import content_files
@@ -103,6 +103,23 @@ EVENT_FIELDS = SHARED_FIELDS + (
     f.Field("inställd", f.boolean, default=False),
     f.Field("id", f.slug),
 )
+
+
+def _read_event_fields(meta: YamlMap, fields, rel: str, problems: list[Problem]) -> dict:
+    """The fields, with a hint for `utkast`: minutes have drafts, events do not."""
+    found: list[Problem] = []
+    values = f.read_fields(meta, fields, rel, found)
+    for problem in found:
+        if problem.message == "okänd nyckel" and fold(problem.field or "") == fold("utkast"):
+            problem = Problem(
+                rel, problem.line, problem.field,
+                "händelser har inget utkast: allt i kalender/ publiceras, också i prenumeranternas kalendrar",
+                problem.found,
+                "ta bort raden och spara händelsen först när den ska synas; "
+                "blir ett möte inte av, skriv inställd: true",
+            )
+        problems.append(problem)
+    return values
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,19 +212,26 @@ def fingerprint(entry: Entry) -> str:
     return json.dumps(merged, sort_keys=True, ensure_ascii=False, default=str)
 
 
-def fingerprints_of_text(text: str, rel: str) -> dict[str, tuple[str, bool, str]]:
-    """{event id: (fingerprint, explicit id, first date)} of one version of a
-    calendar file (for the history)."""
+def written_versions(text: str, rel: str) -> tuple[Written, ...]:
+    """The events of one version of a calendar file, as the history keeps them."""
     data, problems = parse_yaml(text, rel)
     items = entries(data) if not problems else None
     if not items:
-        return {}
+        return ()
     return _as_written(written_ids(rel, items), items)
 
 
-def _as_written(written: list[WrittenId], items: list[Entry]) -> dict[str, tuple[str, bool, str]]:
-    """{event id: (fingerprint, explicit id, first date)}: one version of a file, as the history keeps it."""
-    return {w.id: (fingerprint(e), w.explicit, w.day) for w, e in zip(written, items)}
+def _as_written(written: list[WrittenId], items: list[Entry]) -> tuple[Written, ...]:
+    return tuple(Written(w.id, w.explicit, w.day, fingerprint(e)) for w, e in zip(written, items))
+
+
+@dataclass(frozen=True)
+class _CalendarFile:
+    path: Path
+    rel: str
+    items: list[Entry]
+    written: list[WrittenId]
+    defaults: dict
 
 
 def load_events(
@@ -215,16 +239,19 @@ def load_events(
     group_slugs: set[str],
     groups: dict[str, Group],
     problems: list[Problem],
-    history: EventHistory,
+    history: CalendarHistory,
+    notices: list[Problem],
 ) -> list[Event]:
-    events: list[Event] = []
-    seen_ids: dict[str, str] = {}
+    """The events; `notices` gets what the build says without stopping."""
+    files: list[_CalendarFile] = []
+    unreadable: set[str] = set()
     paths = [*content_files(root, CALENDAR_DIR, "*.yml", recursive=True)]
     paths += [*content_files(root, CALENDAR_DIR, "*.yaml", recursive=True)]
     for path, rel in sorted(paths, key=lambda pair: pair[1]):
         data, read_problems = read_yaml_file(path, rel)
         problems.extend(read_problems)
         if read_problems:
+            unreadable.add(rel)
             continue
         items = entries(data)
         if items is None:
@@ -239,12 +266,18 @@ def load_events(
             continue
         defaults: dict = {}
         if items[0].defaults is not None:
-            defaults = f.read_fields(items[0].defaults, SHARED_FIELDS, rel, problems)
+            defaults = _read_event_fields(items[0].defaults, SHARED_FIELDS, rel, problems)
             if f.has_missing(defaults):
+                unreadable.add(rel)
                 continue
-        written = written_ids(rel, items)
-        current = _as_written(written, items)
-        for entry, given in zip(items, written):
+        files.append(_CalendarFile(path, rel, items, written_ids(rel, items), defaults))
+    identities = history.resolve({c.rel: _as_written(c.written, c.items) for c in files}, unreadable)
+    _identity_problems(identities, files, problems, notices)
+    events: list[Event] = []
+    seen_ids: dict[str, str] = {}
+    for calendar_file in files:
+        rel = calendar_file.rel
+        for entry, given in zip(calendar_file.items, calendar_file.written):
             if not entry.item:
                 problems.append(
                     Problem(rel, entry.item.line or None, LIST_KEY, "varje händelse ska ha nycklar", expected="datum:, tid:, ...")
@@ -259,17 +292,15 @@ def load_events(
                             None, f"id: {given.id}", given.id)
                 )
                 continue
-            # Giving a meeting an id keeps the identity it had (from the history).
-            event_id = history.identity(rel, given.id, given.explicit, given.day, file_slug(rel), current)
-            event = _event(entry, event_id, defaults, rel, path, group_slugs, groups, problems, history, given.id)
+            stamp = identities.stamp(rel, given.id)
+            event = _event(entry, stamp, calendar_file.defaults, rel, group_slugs, groups, problems)
             if event is None:
                 continue
-            line = entry.item.line_of(next((k for k in entry.item if fold(str(k)) == "id"), "")) or entry.item.line
             if event.id in seen_ids:
                 problems.append(
                     Problem(
                         rel,
-                        line,
+                        _id_line(entry),
                         "id",
                         "två händelser har samma id",
                         event.id,
@@ -279,23 +310,51 @@ def load_events(
                 continue
             seen_ids[event.id] = rel
             events.append(event)
+            skips = skipped_months(event.recurrence, event.start_date) if event.recurrence else None
+            if skips:
+                notices.append(
+                    Problem(rel, event.source.line("upprepning") or entry.item.line, "upprepning",
+                            f"serien hoppar över {skips}", event.start_date.isoformat(),
+                            "så är det tänkt, eller ett datum 1–28, eller veckodag och ordning (t.ex. sista tisdagen)")
+                )
     return events
+
+
+def _id_line(entry: Entry) -> int | None:
+    return entry.item.line_of(next((k for k in entry.item if fold(str(k)) == "id"), "")) or entry.item.line
+
+
+def _identity_problems(identities, files: list[_CalendarFile], problems: list[Problem], notices: list[Problem]) -> None:
+    entry_of = {(c.rel, w.id): e for c in files for w, e in zip(c.written, c.items)}
+    for reused in identities.reused:
+        problems.append(
+            Problem(reused.file, _id_line(entry_of[(reused.file, reused.written_id)]), "id",
+                    f"id:t tillhörde en händelse som togs bort {swedish_date(reused.removed_at.date())}; "
+                    "prenumeranternas kalendrar skulle blanda ihop dem",
+                    reused.written_id, "ett nytt id för den här händelsen")
+        )
+    for moved in identities.moved:
+        entry = entry_of[(moved.file, moved.written_id)]
+        notices.append(
+            Problem(moved.file, entry.item.line, "id",
+                    f"mötet den {moved.old_day} är borttaget och ett nytt möte den {moved.day} har lagts till. "
+                    "Är det samma möte som har flyttats? Skriv då raden här under på det nya mötet, "
+                    "så flyttas det i prenumeranternas kalendrar i stället för att läggas till som ett nytt",
+                    None, f"id: {moved.old_uid}")
+        )
 
 
 def _event(
     entry: Entry,
-    event_id: str,
+    stamp: Stamp,
     defaults: dict,
     rel: str,
-    path: Path,
     group_slugs: set[str],
     groups: dict[str, Group],
     problems: list[Problem],
-    history: EventHistory,
-    written_id: str,
 ) -> Event | None:
     local: list[Problem] = []
-    own = f.read_fields(entry.item, EVENT_FIELDS, rel, local)
+    own = _read_event_fields(entry.item, EVENT_FIELDS, rel, local)
     lines = f.field_lines(entry.item, EVENT_FIELDS)
     values = {k: (own[k] if own.get(k) is not None else defaults.get(k)) for k in own}
     start, end = values["datum"], values["slutdatum"]
@@ -316,6 +375,8 @@ def _event(
             Problem(rel, lines.get("grupp") or entry.defaults and entry.defaults.line_of("grupp"), "grupp", "okänd grupp",
                     group, "namnet på en fil i docs/grupper/ utan .md", did_you_mean(group, sorted(group_slugs)))
         )
+    if group in groups and groups[group].wound_up and start not in (None, f.MISSING):
+        local.extend(_after_winding_up(groups[group], groups, values, start, lines, rel, entry))
     title = values["titel"]
     if title is None and group in groups:
         title = groups[group].name
@@ -323,7 +384,8 @@ def _event(
         local.append(Problem(rel, entry.item.line, "titel", "händelsen saknar titel och grupp", expected="titel: ... eller grupp: ..."))
     recurrence = None
     if values["upprepning"] not in (None, f.MISSING) and start not in (None, f.MISSING):
-        recurrence = _recurrence(values["upprepning"], start, lines.get("datum"), rel, local)
+        change_lines: list[int | None] = []
+        recurrence = _recurrence(values["upprepning"], start, lines.get("datum"), rel, local, change_lines)
         several_days = end not in (None, f.MISSING, start)
         if several_days and times not in (None, f.MISSING) and times[1] > times[0]:
             # Each day's hours are a daily rule of their own in the feeds; a
@@ -336,23 +398,25 @@ def _event(
     if not local and times not in (None, f.MISSING) and start not in (None, f.MISSING) and recurrence is not f.MISSING:
         last = end if end not in (None, f.MISSING) else start
         found = _clock_trouble(start, last, times, recurrence)
-        for change in recurrence.changes if recurrence and not found else ():
+        where, field = lines.get("tid") or entry.item.line, "tid"
+        for change, line in zip(recurrence.changes, change_lines) if recurrence and not found else ():
             day = change.new_day or change.day
             for at in (change.start_time or times[0], change.end_time or times[1]):
                 if not found and clock_trouble(day, at):
+                    # Reported where the change is written, not at the series.
                     found = (day, at, clock_trouble(day, at))
+                    where, field = line, "upprepning.ändrade.tid"
         if found:
             day, at, why = found
             local.append(
-                Problem(rel, lines.get("tid") or entry.item.line, "tid", f"{why} den {swedish_date(day)}",
+                Problem(rel, where, field, f"{why} den {swedish_date(day)}",
                         f"{day.isoformat()} {at:%H:%M}", "en tid före 02:00 eller från 03:00, eller ett annat datum")
             )
     problems.extend(local)
     if local or f.has_missing(values) or recurrence is f.MISSING or title is None:
         return None
-    sequence, modified = history.stamp(rel, path, event_id, fingerprint(entry), written_id)
     return Event(
-        id=event_id,
+        id=stamp.uid,
         title=title,
         start_date=start,
         source=Source(rel, entry.item.line, lines),
@@ -365,9 +429,38 @@ def _event(
         link=values["länk"],
         cancelled=values["inställd"],
         recurrence=recurrence,
-        sequence=sequence,
-        last_modified=modified,
+        sequence=stamp.sequence,
+        last_modified=stamp.changed_at,
     )
+
+
+def _after_winding_up(group: Group, groups: dict[str, Group], values: dict, start: date, lines: dict,
+                      rel: str, entry: Entry) -> list[Problem]:
+    """A meeting of a wound-up group on or after the day it was wound up
+    would land in a feed nobody subscribes to any more."""
+    ended = group.wound_up
+    successor = groups.get(group.successor) if group.successor else None
+    instead = (f"; arbetet fortsätter i {successor.name} (grupp: {successor.slug})" if successor else "")
+    where = lines.get("grupp") or (entry.defaults.line_of("grupp") if entry.defaults else None) or entry.item.line
+    if start >= ended:
+        return [Problem(rel, where, "grupp", f"{group.name} avvecklades {swedish_date(ended)}{instead}",
+                        group.slug, "en grupp som finns när mötet hålls",
+                        successor.slug if successor else None)]
+    raw = values["upprepning"]
+    if raw in (None, f.MISSING):
+        return []
+    recurrence = _recurrence(raw, start, lines.get("datum"), rel, [])
+    if recurrence is f.MISSING:
+        return []
+    later = next_occurrence(recurrence, start, ended)
+    moved = [c.new_day for c in recurrence.changes if c.new_day and c.new_day >= ended]
+    if (later is None or later in recurrence.exceptions) and not moved:
+        return []
+    day = min(d for d in (later, *moved) if d)
+    last = date.fromordinal(ended.toordinal() - 1)
+    return [Problem(rel, lines.get("upprepning") or where, "upprepning",
+                    f"serien fortsätter efter att {group.name} avvecklades {swedish_date(ended)}{instead}",
+                    day.isoformat(), f"till: {last.isoformat()} (dagen före)")]
 
 
 # How far ahead a series without an end is checked for clock changes.
@@ -389,7 +482,9 @@ def _clock_trouble(first: date, last: date, times: tuple[time, time], recurrence
                 if recurrence is None:
                     held = day == first
                 else:
-                    held = day >= first and day not in recurrence.exceptions and is_occurrence(recurrence, first, day)
+                    changed = {c.day for c in recurrence.changes}
+                    held = (day >= first and day not in recurrence.exceptions and day not in changed
+                            and is_occurrence(recurrence, first, day))
                 if not held:
                     continue
                 for at in times:
@@ -399,7 +494,9 @@ def _clock_trouble(first: date, last: date, times: tuple[time, time], recurrence
     return None
 
 
-def _recurrence(raw: YamlMap, first: date, first_line: int | None, rel: str, problems: list[Problem]):
+def _recurrence(raw: YamlMap, first: date, first_line: int | None, rel: str, problems: list[Problem],
+                change_lines: list[int | None] | None = None):
+    """The recurrence; `change_lines` gets the line of each of its changes."""
     local: list[Problem] = []
     values = f.read_fields(raw, RECURRENCE_FIELDS, rel, local, prefix="upprepning.")
     lines = f.field_lines(raw, RECURRENCE_FIELDS)
@@ -426,7 +523,7 @@ def _recurrence(raw: YamlMap, first: date, first_line: int | None, rel: str, pro
     if local:
         problems.extend(local)
         return f.MISSING
-    changes, change_lines = [], []
+    changes, change_lines_found = [], []
     for index, item in enumerate(values["ändrade"]):
         line = values["ändrade"].line_of(index)
         if not isinstance(item, YamlMap):
@@ -443,11 +540,13 @@ def _recurrence(raw: YamlMap, first: date, first_line: int | None, rel: str, pro
         times = change["tid"]
         changes.append(OccurrenceChange(change["datum"], change["nytt_datum"], times[0] if times else None,
                                         times[1] if times else None, change["plats"]))
-        change_lines.append(line)
+        change_lines_found.append(line)
     recurrence = Recurrence(
         frequency, values["intervall"], weekday, ordinal, values["till"], values["antal"], values["undantag"],
         values["inställda"], tuple(changes),
     )
+    if change_lines is not None:
+        change_lines.extend(change_lines_found)
     if not is_occurrence(recurrence, first, first):
         upcoming = next_occurrence(recurrence, first, first)
         local.append(
@@ -472,7 +571,7 @@ def _recurrence(raw: YamlMap, first: date, first_line: int | None, rel: str, pro
                             day.isoformat(), "inställda (visas som inställt) eller undantag (tas bort), inte båda")
                 )
     seen: set[date] = set()
-    for change, where in zip(changes, change_lines):
+    for change, where in zip(changes, change_lines_found):
         if not is_occurrence(recurrence, first, change.day):
             upcoming = next_occurrence(recurrence, first, change.day)
             local.append(Problem(rel, where, "upprepning.ändrade.datum", "datumet är inget tillfälle i serien",
