@@ -54,7 +54,11 @@ def test_year_wheel_and_subscription_page(example_site):
     assert len(wheel.find_all("h2")) == 12
     subscribe = article(example_site.page("kalender/prenumerera"))
     headings = [h.get_text().strip("¶") for h in subscribe.find_all("h2")]
-    assert headings == ["Outlook", "Google Kalender", "Apples Kalender", "Thunderbird", "Kalendrarna"]
+    assert headings == ["Outlook", "Google Kalender", "Apples Kalender", "Thunderbird",
+                        "Hur ofta ändringar kommer fram, och hur inställda möten syns", "Kalendrarna"]
+    # What each client does with an update and a cancellation, in one table.
+    clients = [row.find("td").get_text() for row in subscribe.find_all("table")[0].find_all("tr")[1:]]
+    assert [c.split(" ")[0] for c in clients] == ["Outlook", "Outlook", "Google", "Apples", "Thunderbird"]
     hrefs = {a["href"] for a in subscribe.find_all("a")}
     assert "webcal://samverkanstorget.example.se/kalender/alla.ics" in hrefs
     assert "https://samverkanstorget.example.se/kalender/nordost.ics" in hrefs
@@ -159,7 +163,7 @@ def test_one_date_of_a_series_moved_shows_on_pages_and_in_feeds(site_copy: SiteC
     rows = [[td.get_text() for td in tr.find_all("td")] for tr in february.find_all("tr")[1:] if "NOSAM Nordost" in tr.get_text()]
     assert [(r[0], r[1], r[4]) for r in rows] == [("tis 23 feb.", "13:00–15:00", "Rådhuset, rum 3")]
     series = article(result.page("kalender/handelser/nordost-2026-01-20")).get_text()
-    assert "16 februari 2027: flyttat till 23 februari 2027, 13:00–15:00, Rådhuset, rum 3" in series
+    assert "16 februari 2027: flyttat till 23 februari 2027, kl. 13:00–15:00, Rådhuset, rum 3" in series
 
 
 def test_the_subscribe_page_tells_of_the_window_and_the_archive_feed(example_site):

@@ -171,7 +171,8 @@ def test_the_calendar_page_lists_what_the_feed_holds_for_the_year_ahead(built):
             cells = [td.get_text() for td in row.find_all("td")]
             day_text, when, title = cells[0], cells[1], cells[2]
             cancelled = title.startswith("INSTÄLLT: ")
-            title = title.removeprefix("INSTÄLLT: ")
+            # A moved date names the date it was moved from, after the title.
+            title = re.sub(r" \(flyttat från [^)]*\)$", "", title.removeprefix("INSTÄLLT: "))
             number, month = re.match(r"\w+ (\d+) (\w+)\.?", day_text).groups()
             first = date(year, month_of(month), int(number))
             span = re.match(r"(\d+)(?: (\w+))?–(\d+) (\w+)", when)

@@ -74,19 +74,22 @@ def test_every_page_lists_the_meetings_as_the_feed_has_them(example_site: BuildR
                 assert place in text, f"{rel}: {text} saknar {place}"
             cancelled += shown_cancelled
             checked += 1
-    assert checked > 100 and moved >= 2 and cancelled >= 2
+    assert checked > 100 and moved >= 1 and cancelled >= 2
 
     # Nothing the feed has in the coming months is missing from the calendar page.
     calendar = {(e, s) for e, s, _, _ in listed((site / "kalender/index.html").read_text(encoding="utf-8"))}
     coming = {key for key in feed if today.isoformat() <= key[1] < (today + timedelta(days=300)).isoformat()}
     assert coming <= calendar, sorted(coming - calendar)
     # Nor from an event page's own list of coming dates (it shows the next twelve).
-    page = (site / "kalender/handelser/nordost-2026-01-20/index.html").read_text(encoding="utf-8")
-    own = sorted(s for e, s, _, _ in listed(page, "nordost-2026-01-20") if s >= today.isoformat())
     horizon = (today + timedelta(days=366)).isoformat()  # the pages list a year ahead
-    expected = sorted(s for e, s in feed if e == "nordost-2026-01-20" and today.isoformat() <= s <= horizon)[:12]
-    assert own == expected
-    assert "2027-03-23T13:00" in own and "2027-03-16T08:30" not in own
+    for event_id in ("nordost-2026-01-20", "ledningsgrupp-2026-03-05"):
+        page = (site / f"kalender/handelser/{event_id}/index.html").read_text(encoding="utf-8")
+        own = sorted(s for e, s, _, _ in listed(page, event_id) if s >= today.isoformat())
+        expected = sorted(s for e, s in feed if e == event_id and today.isoformat() <= s <= horizon)[:12]
+        assert own == expected
+    assert "2027-03-11T13:00" in own and "2027-03-04T13:00" not in own  # the moved date, where it is held
+    row = next(r for r in listed((site / "kalender/index.html").read_text(encoding="utf-8")) if r[1] == "2027-03-11T13:00")
+    assert "flyttat från 4 mars 2027" in row[3] and "Göteborgs Stadshus, sal B" in row[3]
 
 
 def test_the_event_page_says_what_a_download_does(example_site: BuildResult):
@@ -97,8 +100,9 @@ def test_the_event_page_says_what_a_download_does(example_site: BuildResult):
     assert buttons["Prenumerera på kalendern för NOSAM Nordost"].endswith("/nordost.ics")
     assert buttons["Lägg till i kalender"].endswith("/nordost-2026-01-20.ics")
     # Changed dates without stray punctuation.
+    tree = lxml.html.fromstring(example_site.page("kalender/handelser/ledningsgrupp-2026-03-05"))
     facts = " ".join(tree.xpath("//article//dl")[0].text_content().split())
-    assert "16 mars 2027: flyttat till 23 mars 2027, kl. 13:00–15:00, Angereds Närsjukhus, konferensrum Grön" in facts
+    assert "4 mars 2027: flyttat till 11 mars 2027, Göteborgs Stadshus, sal B" in facts
     assert ":," not in facts and ": ," not in facts
 
 

@@ -28,7 +28,9 @@ SCHEMAS = {
 }
 # Where a form knowingly differs from its schema, and why.
 FORM_ONLY = {"body", "händelser"}  # the Markdown body; a calendar file's list of events
-REQUIRED_IN_FORM = {("minnesanteckningar", "datum")}  # the file is named after it
+REQUIRED_IN_FORM: set = set()
+# New minutes are named after their date (regler.js requires it of a new file);
+# existing ones have it in their name.
 OPTIONAL_IN_FORM = {
     ("kalender", "datum"),  # a file of several events has its dates in the list
     # Decap checks an empty optional object's required fields; the build checks them instead.
@@ -60,17 +62,23 @@ def _check(kind: str, form: list[dict], schema: tuple[f.Field, ...], content) ->
             required = False
         assert shown["required"] == required, (kind, field.name)
         assert shown["label"] and shown["label"][0].isupper(), (kind, field.name)
+        # Required fields are marked; the others carry no "(frivillig)" (hidden by redaktor.css).
+        assert shown["label"].endswith(" *") == field.required or (kind, field.name) == ("minnesanteckningar", "datum")
         nested = ec.NESTED.get(field.name) if field.parse is not f.text else None
         if nested is not None:
             _check(f"{kind}.{field.name}", shown["fields"], nested, content)
         elif field.name in {"grupp", "till", "överordnad", "ersatt_av", "temagrupper", "grupper"}:
-            assert shown["widget"] == "select"
+            assert shown["widget"] in ("select", "sv-select")
             assert {o["value"] for o in shown["options"]} == set(content.groups)
         elif field.name == "ersätter":
             assert shown["widget"] == "select"
             assert {o["value"] for o in shown["options"]} == {a.slug for a in content.agreements}
         elif field.parse is f.a_date:
-            assert shown["widget"] == "datetime" and shown["format"] == "YYYY-MM-DD" and shown["time_format"] is False
+            # Typed or picked as ÅÅÅÅ-MM-DD, never UTC, checked as the build checks it.
+            assert shown["widget"] == "sv-datum" and "picker_utc" not in shown and "format" not in shown
+            assert shown["sv_check"] in ("datum", "datum-ny", "slutdatum")
+        elif field.parse is f.markdown_text:
+            assert shown["widget"] == "sv-markdown" and shown["sv_check"] == "markdown"
         elif field.parse is f.boolean:
             assert shown["widget"] == "boolean"
         elif hasattr(field.parse, "options"):
@@ -78,7 +86,7 @@ def _check(kind: str, form: list[dict], schema: tuple[f.Field, ...], content) ->
         elif getattr(field.parse, "item", None) is not None:
             assert shown["widget"] == "list" and shown["field"]["name"] == field.name
         elif field.parse is calendar.time_range:
-            assert shown["pattern"] == ec.TIME_PATTERN
+            assert shown["pattern"] == ec.TIME_PATTERN and shown["sv_check"] == "tid"
         elif field.parse is f.slug:
             assert shown["pattern"] == ec.SLUG_PATTERN
 
@@ -98,7 +106,11 @@ def test_every_collection_has_the_fields_of_its_schema(collections, content):
 
 def test_minutes_have_one_collection_per_group_in_its_folder(collections, content):
     minutes_collections = [c for c in collections.values() if c["name"].startswith("minnesanteckningar-")]
-    assert {c["folder"] for c in minutes_collections} == {f"minnesanteckningar/{slug}" for slug in content.groups}
+    # Groups that meet today only; a wound-up group's minutes are an archive.
+    assert {c["folder"] for c in minutes_collections} == {
+        f"minnesanteckningar/{slug}" for slug, g in content.groups.items() if g.is_current(content.today)}
+    order = [content.groups[c["folder"].split("/")[1]].type for c in minutes_collections]
+    assert order == sorted(order, key=list(type(order[0])).index)  # NOSAM first, then by kind
     for collection in minutes_collections:
         _check("minnesanteckningar", collection["fields"], ec.MINUTES_FORM_FIELDS, content)
         assert {x.name for x in minutes.MINUTES_FIELDS} - {x["name"] for x in collection["fields"]} == {"grupp"}

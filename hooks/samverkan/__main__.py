@@ -40,6 +40,9 @@ def parser() -> argparse.ArgumentParser:
         "check", help="kontrollera allt innehåll utan att bygga webbplatsen (make check)",
         description="Kontrollerar allt innehåll med samma meddelanden som bygget. Avslutas med 1 om något är fel.")
     check.add_argument("mapp", nargs="?", default=".", help="webbplatsens mapp, där mkdocs.yml finns (standard: .)")
+    check.add_argument("--json", action="store_true", help="problemen som JSON (för redigeringsverktyget)")
+    check.add_argument("--redaktor", action="store_true",
+                       help="kontrollera varje mapp som står på en rad i standard in (redigeringsverktygets server)")
     owners = commands.add_parser(
         "kodagare", help="skriv git-tjänstens fil över kodägare från gruppernas redaktörer (make kodagare)",
         description="Skriver .github/CODEOWNERS från fältet redaktörer i grupperna.")
@@ -73,7 +76,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.kommando in ("check", "kodagare"):
         from samverkan.commands import check
 
-        return check.run(args.mapp, write_owners=args.kommando == "kodagare")
+        if getattr(args, "redaktor", False):
+            return check.serve_checks()
+        return check.run(args.mapp, write_owners=args.kommando == "kodagare", as_json=getattr(args, "json", False))
     if args.kommando == "ny":
         from samverkan.commands import new
 

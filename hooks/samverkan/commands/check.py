@@ -7,12 +7,15 @@ host's code-owners file from the groups' `redaktörer` instead of checking it.
 
 from __future__ import annotations
 
+import json
 import os
 import sys
+from dataclasses import asdict
 from pathlib import Path
 
 
 from samverkan.content.load import load_content
+from samverkan.memo import keep_results
 from samverkan.content.follow_up import meetings_without_minutes
 from samverkan.generate.codeowners import CODEOWNERS, codeowners
 from samverkan.problems import report
@@ -20,7 +23,21 @@ from samverkan.language.swedish import swedish_date
 from samverkan.content.today import build_date
 
 
-def run(folder: str = ".", write_owners: bool = False) -> int:
+def serve_checks() -> int:
+    """For the web editor's local backend: check each folder named on a line
+    of standard input and answer with its problems as one line of JSON. One
+    process for all the saves of a preview, so what did not change between
+    two checks is not read again (the same results a fresh check gives)."""
+    keep_results()
+    for line in sys.stdin:
+        root = Path(line.strip())
+        today, date_problems = build_date(os.environ)
+        problems = (*date_problems, *load_content(root, today).problems)
+        print(json.dumps({"problems": [asdict(p) for p in problems]}, ensure_ascii=False), flush=True)
+    return 0
+
+
+def run(folder: str = ".", write_owners: bool = False, as_json: bool = False) -> int:
     root = Path(folder).resolve()
     if not (root / "mkdocs.yml").is_file():
         print(f"Hittar ingen mkdocs.yml i {root}: kör kommandot i webbplatsens mapp.", file=sys.stderr)
@@ -28,6 +45,10 @@ def run(folder: str = ".", write_owners: bool = False) -> int:
     today, date_problems = build_date(os.environ)
     result = load_content(root, today, workers=os.cpu_count() or 1)
     problems = (*date_problems, *result.problems)
+    if as_json:
+        # For the web editor's check before a save: the same problems, as records.
+        print(json.dumps({"problems": [asdict(p) for p in problems]}, ensure_ascii=False))
+        return 1 if problems else 0
     if problems:
         print(report(problems), file=sys.stderr)
         return 1

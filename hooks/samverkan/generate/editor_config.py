@@ -13,6 +13,7 @@ e-mail and web addresses); the rest is the build's, as for any commit.
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +24,8 @@ import yaml
 from samverkan.content import fields as f
 from samverkan.content.loaders import agreements, calendar, documents, glossary, groups, minutes, news, plans, representation, tools
 from samverkan.memo import memo
-from samverkan.content.model import ORDINALS, Content
+from samverkan.safety.browser_rules import rules_data
+from samverkan.content.model import ORDINALS, Content, GroupType
 
 EDITOR_DIR = "redaktor"
 
@@ -42,6 +44,7 @@ _CHECKED_TEXT = {
     f.email: EMAIL_PATTERN,
     f.url: URL_PATTERN,
     f.account: ACCOUNT_PATTERN,
+    glossary.term: [glossary.TERM.pattern, "Ett ord utan mellanslag, t.ex. SIP eller Västbus."],
 }
 
 # Swedish label and help text of every field, by its name in the schema.
@@ -145,12 +148,22 @@ class References:
 
     groups: tuple[tuple[str, str], ...]  # (label, slug)
     agreements: tuple[tuple[str, str], ...]
+    # Groups that meet today, NOSAM first, then theme groups, Västbus and the rest:
+    # a wound-up group's minutes and plans are an archive, not edited from the form.
+    current: tuple[tuple[str, str], ...] = ()
+    minutes_dates: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (group, dates that have minutes)
 
     @classmethod
     def of(cls, content: Content) -> References:
+        kinds = list(GroupType)
+        current = sorted((g for g in content.groups.values() if g.is_current(content.today)),
+                         key=lambda g: (kinds.index(g.type), g.name.lower()))
         return cls(
             groups=tuple(sorted(((g.name, g.slug) for g in content.groups.values()), key=lambda pair: pair[0].lower())),
             agreements=tuple((a.title, a.slug) for a in sorted(content.agreements, key=lambda a: a.title.lower())),
+            current=tuple((g.name, g.slug) for g in current),
+            minutes_dates=tuple((slug, tuple(sorted(m.date.isoformat() for m in content.minutes_of_group(slug))))
+                                for slug in content.groups),
         )
 
 
@@ -183,12 +196,17 @@ def form_field(field: f.Field, refs: References, nested: dict[str, tuple[f.Field
                 item_field["required"] = False
             out.update(widget="object", collapsed=False, fields=item_fields)
         else:
-            out.update(widget="list", fields=item_fields)
+            # A row shows what it holds (Decap writes "No <field>" when this is empty).
+            summary = _LIST_SUMMARIES.get(field.name) or " ".join(
+                "{{fields.%s}}" % item["name"] for item in item_fields[:2])
+            out.update(widget="list", fields=item_fields, summary=summary)
     elif item is not None and field.name in _GROUP_REFERENCES:
         out.update(widget="select", multiple=True, options=_options(refs.groups))
     elif item is not None:
         single = form_field(f.Field(field.name, item), refs, nested, inner=True)
-        out.update(widget="list", field={k: v for k, v in single.items() if k not in ("label", "hint", "required")}
+        # Short lists (present, decisions): open, and a closed row shows its text, not the label.
+        out.update(widget="list", collapsed=False, summary="{{fields.%s}}" % field.name,
+                   field={k: v for k, v in single.items() if k not in ("label", "hint", "required")}
                    | {"name": field.name, "label": label})
     elif field.name in _GROUP_REFERENCES:
         out.update(widget="select", options=_options(refs.groups))
@@ -197,23 +215,42 @@ def form_field(field: f.Field, refs: References, nested: dict[str, tuple[f.Field
     elif hasattr(parse, "options"):
         out.update(widget="select", options=list(parse.options))
     elif parse is f.a_date:
-        out.update(widget="datetime", format="YYYY-MM-DD", date_format="YYYY-MM-DD", time_format=False,
-                   picker_utc=True, pattern=DATE_PATTERN)
+        # Typed ÅÅÅÅ-MM-DD or picked (regler.js checks it is a real date).
+        out.update(widget="sv-datum", sv_check="slutdatum" if field.name == "slutdatum" else "datum")
     elif parse is f.boolean:
         out.update(widget="boolean")
     elif parse is f.positive_int:
-        out.update(widget="number", value_type="int", min=1)
+        out.update(widget="sv-number", value_type="int", min=1, sv_check="text")
     elif parse is f.markdown_text:
-        out.update(widget="markdown", minimal=True)
+        out.update(widget="sv-markdown", minimal=True, sv_check="markdown")
     elif parse in _CHECKED_TEXT:
-        out.update(widget="string", pattern=_CHECKED_TEXT[parse])
+        out.update(widget="sv-string", pattern=_CHECKED_TEXT[parse],
+                   sv_check="tid" if parse is calendar.time_range else "text")
     elif parse is calendar._ordinal:
         out.update(widget="select", options=_options((word, str(n)) for n, word in ORDINALS.items()))
     else:  # text, and text-like values the build checks (omprövas)
-        out.update(widget="string")
-    if not inner and field.default not in (None, ()) and not field.required and out["widget"] in ("boolean", "select", "number", "string"):
+        out.update(widget="sv-string", sv_check="text")
+    if not inner and field.default not in (None, ()) and not field.required and out["widget"] in (
+            "boolean", "select", "sv-number", "sv-string"):
         out["default"] = field.default
+    return _marked(out)
+
+
+def _marked(out: dict[str, Any]) -> dict[str, Any]:
+    """Required fields are marked; Decap's "(frivillig)" after the others is hidden (redaktor.css)."""
+    if out.get("required") and out.get("widget") not in ("list", "object") and not out["label"].endswith(" *"):
+        out["label"] += " *"
     return out
+
+
+# What a row of a list shows, by the list's name (the default: its first two fields).
+_LIST_SUMMARIES = {
+    "händelser": "{{fields.datum}} {{fields.tid}} {{fields.titel}}",
+    "ändrade": "{{fields.datum}} → {{fields.nytt_datum}} {{fields.tid}} {{fields.plats}}",
+    "lyfts_till": "{{fields.till}}: {{fields.fråga}}",
+    "besvarar": "{{fields.grupp}} {{fields.datum}}",
+    "åtgärder": "{{fields.vad}} ({{fields.ansvarig}})",
+}
 
 
 # Lists of small mappings, and the recurrence mapping, by field name.
@@ -232,7 +269,8 @@ NESTED: dict[str, tuple[f.Field, ...]] = {
     "aktiviteter": plans.ACTIVITY_FIELDS,
 }
 
-BODY = {"name": "body", "label": LABELS["body"][0], "hint": LABELS["body"][1], "widget": "markdown", "required": False}
+BODY = {"name": "body", "label": LABELS["body"][0], "hint": LABELS["body"][1], "widget": "sv-markdown",
+        "sv_check": "markdown", "required": False}
 
 # Minutes of one group: their folder's fields but `grupp` and `datum`, which
 # the file's place says (minnesanteckningar/<grupp>/<datum>.md).
@@ -252,12 +290,17 @@ def collections(content: Content) -> list[dict[str, Any]]:
     ]
     for field in minutes_fields:
         if field["name"] == "datum":
-            # The file is named after the date, as `make ny-minnesanteckning` names it.
-            field["required"] = True
+            # New minutes are named after the date, as `make ny-minnesanteckning`
+            # names them; existing ones have it in their name (shown, not required).
+            field.update(label="Datum *", hint="Mötets dag, ÅÅÅÅ-MM-DD. Nya anteckningar får datumet som filnamn.",
+                         required=False, sv_check="datum-ny", sv_from_file_name=True)
         if field["name"] == "utkast":
             field["default"] = True
     found = []
-    for label, slug in refs.groups:
+    taken = dict(refs.minutes_dates)
+    for label, slug in refs.current:
+        fields = [field | {"sv_taken": list(taken.get(slug, ()))} if field["name"] == "datum" else field
+                  for field in minutes_fields]
         found.append({
             "name": f"minnesanteckningar-{slug}",
             "label": f"Minnesanteckningar – {label}",
@@ -268,18 +311,19 @@ def collections(content: Content) -> list[dict[str, Any]]:
             "format": "frontmatter",
             "slug": "{{fields.datum}}",
             "identifier_field": "datum",
-            "summary": "{{datum}} {{titel}}",
-            "sortable_fields": ["datum"],
+            "summary": "{{filename}} {{titel}}",
             "editor": {"preview": False},
             # Attachments lie beside the minutes (`fil: bilaga.pdf`).
             "media_folder": "",
             "public_folder": "",
-            "fields": minutes_fields,
+            "fields": fields,
         })
     event_fields = form(calendar.EVENT_FIELDS, body=False)
     for field in event_fields:
         if field["name"] == "datum":
             field["required"] = False  # a file of several events has its dates under Händelser
+        if field["name"] == "grupp":
+            field.update(widget="sv-select", sv_check="grupp-eller-titel")
     found.append({
         "name": "kalender",
         "label": "Kalender",
@@ -290,7 +334,8 @@ def collections(content: Content) -> list[dict[str, Any]]:
         "format": "yml",
         # As `make ny-handelse` names a new meeting: kalender/<grupp>-<datum>.yml
         "slug": "{{fields.grupp}}-{{fields.datum}}",
-        "identifier_field": "titel",
+        # Decap needs a value here to create a file; most meetings have no title of their own.
+        "identifier_field": "datum",
         "summary": "{{filename}}",
         "editor": {"preview": False},
         "fields": event_fields + [form_field(f.Field("händelser", None), refs, NESTED)],
@@ -305,8 +350,10 @@ def collections(content: Content) -> list[dict[str, Any]]:
     plan_fields = form(plans.PLAN_FIELDS, body=False) + [BODY]
     for field in plan_fields:
         if field["name"] == "år":
-            field["required"] = True  # the file is named after it
-    for label, slug in refs.groups:
+            # A new plan is named after its year; an existing one has it in its name.
+            field.update(label="År *", required=False, sv_check="år-ny",
+                         hint="Året planen gäller, t.ex. 2027. En ny plan får året som filnamn.")
+    for label, slug in refs.current:
         found.append({
             "name": f"handlingsplaner-{slug}",
             "label": f"Handlingsplaner – {label}",
@@ -343,7 +390,15 @@ def collections(content: Content) -> list[dict[str, Any]]:
             "fields": [form_field(f.Field(glossary.LIST_KEY, None, required=True), refs, NESTED)],
         }],
     })
-    return found
+    # The calendar first (a new meeting is the commonest errand), the minutes
+    # of each group that meets, grouped by kind, the other kinds of file, and
+    # the yearly action plans last.
+    def place(collection: dict) -> int:
+        name = collection["name"]
+        return 0 if name == "kalender" else 1 if name.startswith("minnesanteckningar-") else (
+            3 if name.startswith("handlingsplaner-") else 2)
+
+    return sorted(found, key=place)
 
 
 def _folder(name, label, singular, folder, fields, identifier, *, slug="{{slug}}") -> dict[str, Any]:
@@ -363,13 +418,15 @@ def _folder(name, label, singular, folder, fields, identifier, *, slug="{{slug}}
     return collection
 
 
-def editor_config(content: Content, backend: dict[str, Any], local_backend_url: str, site_url: str = "/") -> dict[str, Any]:
-    """Decap's config.yml as data; `backend` is the site's (mkdocs.yml: extra.redaktor)."""
+def editor_config(content: Content, backend: dict[str, Any], local_backend_url: str | None,
+                  site_url: str = "/") -> dict[str, Any]:
+    """Decap's config.yml as data; `backend` is the site's (mkdocs.yml: extra.redaktor).
+    `local_backend_url` only under `mkdocs serve`: the published editor has none."""
+    local = {"local_backend": {"url": local_backend_url, "allowed_hosts": ["127.0.0.1", "localhost"]}}
     return {
         "locale": "sv",
         "backend": backend,
-        # Only used when the editor is opened on this machine (`make serve`).
-        "local_backend": {"url": local_backend_url, "allowed_hosts": ["127.0.0.1", "localhost"]},
+        **(local if local_backend_url else {}),
         "media_folder": "docs/bilagor",
         "public_folder": "/bilagor",
         "site_url": site_url,
@@ -399,20 +456,39 @@ def config_text(settings: dict[str, Any]) -> str:
     )
 
 
-# Our rules for the forms, loaded after Decap's script (see the file).
-EDITOR_SCRIPT = Path(__file__).parent / "assets" / "redaktor.js"
+# Our scripts, around Decap's (see each file): the first stops Decap from
+# starting before ours are registered; the rules are the build's, as data.
+ASSETS = Path(__file__).parent / "assets"
+EDITOR_SCRIPTS = ("redaktor-start.js", "decap-cms.js", "regler-data.js", "regler.js", "redaktor.js")
+EDITOR_FILES = ("redaktor-start.js", "regler.js", "redaktor.js", "redaktor.css")
+RULES_DATA = "regler-data.js"
 
 
-def editor_page(script: str | None, policy: str = "") -> str:
-    """The page that starts the editor; without the script, how to get it."""
-    if script is None:
+@functools.cache  # the same for every build of a process
+def rules_script() -> str:
+    """The build's rules as data for regler.js (one source of truth)."""
+    return "window.SamverkanRulesData = " + json.dumps(rules_data(), ensure_ascii=True, sort_keys=True) + ";\n"
+
+
+def editor_page(script: str | None, policy: str = "", login: bool = True) -> str:
+    """The page that starts the editor; without the script, or without a
+    login to use, what to do instead."""
+    if script is None and not login:
+        body = (
+            "<main><h1>Inloggningen är inte inställd</h1>"
+            "<p>Redigeringsverktyget behöver en inloggning via GitLab, och den är inte inställd för den här "
+            "webbplatsen än. Den som förvaltar webbplatsen gör det enligt "
+            "<a href=\"../redaktorer/drift/#inloggning-for-en-administrator\">instruktionerna</a>.</p>"
+            "<p>Till dess kan du ändra filerna direkt i git, eller med <code>make serve</code> på din dator.</p></main>"
+        )
+    elif script is None:
         body = (
             "<main><h1>Redigeringsverktyget är inte installerat</h1>"
             "<p>Kör <code>make serve</code> i en kopia av webbplatsens förråd, eller be den som förvaltar "
             "webbplatsen att installera det.</p></main>"
         )
     else:
-        body = f'<script src="{script}"></script>\n<script src="{EDITOR_SCRIPT.name}"></script>'
+        body = "\n".join(f'<script src="{name}"></script>' for name in EDITOR_SCRIPTS)
     return (
         "<!doctype html>\n<html lang=\"sv\">\n<head>\n<meta charset=\"utf-8\">\n"
         + (f'<meta http-equiv="Content-Security-Policy" content="{policy}">\n' if policy else "")
@@ -420,6 +496,7 @@ def editor_page(script: str | None, policy: str = "") -> str:
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         "<meta name=\"robots\" content=\"noindex\">\n"
         "<title>Redigera Samverkanstorget</title>\n"
-        "<link href=\"config.yml\" type=\"text/yaml\" rel=\"cms-config-url\">\n"
-        f"</head>\n<body>\n{body}\n</body>\n</html>\n"
+        + ("<link href=\"config.yml\" type=\"text/yaml\" rel=\"cms-config-url\">\n"
+           "<link href=\"redaktor.css\" rel=\"stylesheet\">\n" if script else "")
+        + f"</head>\n<body>\n{body}\n</body>\n</html>\n"
     )

@@ -77,13 +77,15 @@ def editor_policy(backend: dict, local_api: str | None, header: bool) -> str:
         hosts.append(_GIT_HOSTS.get(str(backend.get("name")), ""))
     if local_api:
         hosts.append(_origin(local_api))
+    hosts = list(dict.fromkeys(hosts))
     parts = [
         "default-src 'self'",
         "script-src 'self' 'unsafe-eval'",
         "style-src 'self' 'unsafe-inline'",
         "img-src 'self' data: blob:",
         "font-src 'self' data:",
-        "connect-src 'self' " + " ".join(h for h in hosts if h),
+        # blob: Decap reads its own drafts back (restoring unsaved input) from blob URLs.
+        "connect-src 'self' blob: " + " ".join(h for h in hosts if h),
         "object-src 'none'",
         "base-uri 'self'",
         "form-action 'self'",

@@ -477,10 +477,7 @@ def on_shutdown() -> None:
     """After `mkdocs build`, whether it succeeded or not (MkDocs calls this in a finally)."""
     search.wait_for_search_index()
     session.write_timings()
-    if session.decap_server is not None:
-        session.decap_server.terminate()
-        session.decap_server.wait(timeout=10)
-        session.decap_server = None
+    editor_backend.stop_local_editor_backend()
     if session.staging is not None:
         staging, session.staging = session.staging, None
         if staging.failed or not staging.path.is_dir():

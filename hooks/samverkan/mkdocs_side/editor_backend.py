@@ -3,25 +3,20 @@
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from samverkan.generate.editor_config import EDITOR_DIR, EDITOR_SCRIPT, config_text, editor_config, editor_page
+from samverkan.generate.editor_config import (
+    ASSETS, EDITOR_DIR, EDITOR_FILES, RULES_DATA, config_text, editor_config, editor_page, rules_script,
+)
 from samverkan.generate.security_policy import editor_policy
 from samverkan.mkdocs_side import session
+from samverkan.mkdocs_side.editor_server import EditorServer
 
 
 # The web editor (Decap CMS), installed from npm by the Makefile (package-lock.json).
 DECAP_DIST = Path("node_modules") / "decap-cms" / "dist"
-DECAP_SERVER = Path("node_modules") / "decap-server" / "dist" / "index.js"
-
-
-def editor_port() -> int:
-    value = os.environ.get("SAMVERKAN_REDAKTOR_PORT", "")
-    return int(value) if value.isdigit() else 8081
 
 
 def editor_files(state: session.BuildState, config: MkDocsConfig):
@@ -35,18 +30,29 @@ def editor_files(state: session.BuildState, config: MkDocsConfig):
         )
     site = config.extra.get("redaktor") or {}
     backend = backend_settings(config)
-    local_api = f"http://127.0.0.1:{editor_port()}/api/v1"
+    local_api = local_editor_backend(state.root, config) if session.command == "serve" else None
     settings = editor_config(state.content, backend, local_api, config.site_url or "/")
-    if site.get("publish_mode"):  # editorial_workflow: every change a pull/merge request
+    if site.get("publish_mode") and local_api is None:
+        # editorial_workflow: every change a merge request (the local backend saves directly).
         settings["publish_mode"] = site["publish_mode"]
-    policy = editor_policy(backend, local_api if session.command == "serve" else None, header=False)
-    yield f"{EDITOR_DIR}/index.html", "content", editor_page(script, policy)
+    policy = editor_policy(backend, local_api, header=False)
+    login = login_configured(backend) or local_api is not None
+    yield f"{EDITOR_DIR}/index.html", "content", editor_page(script if login else None, policy, login)
     yield f"{EDITOR_DIR}/config.yml", "content", config_text(settings)
     if script is not None:
-        yield f"{EDITOR_DIR}/{EDITOR_SCRIPT.name}", "path", str(EDITOR_SCRIPT)
+        yield f"{EDITOR_DIR}/{RULES_DATA}", "content", rules_script()
+        for name in EDITOR_FILES:
+            yield f"{EDITOR_DIR}/{name}", "path", str(ASSETS / name)
         for path in sorted(dist.iterdir()):
             if path.name.endswith(("decap-cms.js", ".wasm")):
                 yield f"{EDITOR_DIR}/{path.name}", "path", str(path)
+
+
+def login_configured(backend: dict) -> bool:
+    """Whether the published editor can log in: GitLab needs its application id."""
+    if backend.get("name") == "gitlab":
+        return bool(str(backend.get("app_id") or "").strip())
+    return bool(backend.get("name"))
 
 
 def backend_settings(config: MkDocsConfig) -> dict:
@@ -54,27 +60,28 @@ def backend_settings(config: MkDocsConfig) -> dict:
     return dict(site.get("backend") or {"name": "github", "repo": "ORGANISATION/samverkanstorget"})
 
 
-def end_with_parent() -> None:
-    """In the editor backend's process: end when `mkdocs serve` ends, however
-    it ends (a terminal closed, a test's terminate), not only through on_shutdown."""
-    try:
-        import ctypes
-        import signal
+def local_editor_backend(root: Path, config: MkDocsConfig) -> str | None:
+    """`mkdocs serve`: the editor saves to this working copy through our own
+    backend (editor_server.py), started once and kept while the preview runs."""
+    if session.editor_server is None:
+        host, port = config.dev_addr.host, config.dev_addr.port
+        origins = {f"http://{host}:{port}"}
+        if host in ("127.0.0.1", "localhost"):
+            origins |= {f"http://127.0.0.1:{port}", f"http://localhost:{port}"}
+        wanted = os.environ.get("SAMVERKAN_REDAKTOR_PORT", "")
+        try:
+            server = EditorServer(root, origins, int(wanted) if wanted.isdigit() else 0)
+        except OSError:
+            # Another program (perhaps another clone's preview) has the port:
+            # never save into it; take a free one.
+            session.log.warning(f"Porten {wanted} används redan av ett annat program; redigeringsverktyget tar en annan.")
+            server = EditorServer(root, origins, 0)
+        session.editor_server = server.start()
+        session.log.info("Redigeringsverktyget i lokalt läge: /redaktor/ sparar direkt i den här mappen.")
+    return session.editor_server.url
 
-        ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG (Linux)
-    except Exception:
-        pass
 
-
-def start_local_editor_backend(root: Path) -> None:
-    """`mkdocs serve`: the editor saves to this working copy through
-    decap-server, on 127.0.0.1 only, so it can be tried without an account."""
-    node = shutil.which("node")
-    if session.decap_server is not None or node is None or not (root / DECAP_SERVER).is_file():
-        return
-    env = {**os.environ, "PORT": str(editor_port()), "BIND_HOST": "127.0.0.1", "MODE": "fs"}
-    session.decap_server = subprocess.Popen(
-        [node, str(root / DECAP_SERVER)], cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        preexec_fn=end_with_parent,
-    )
-    session.log.info("Redigeringsverktyget i lokalt läge: /redaktor/ sparar direkt i den här mappen.")
+def stop_local_editor_backend() -> None:
+    if session.editor_server is not None:
+        session.editor_server.stop()
+        session.editor_server = None

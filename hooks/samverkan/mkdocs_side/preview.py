@@ -23,7 +23,7 @@ from mkdocs.utils import meta as mkdocs_meta
 
 from samverkan.content.source_dates import date_of
 from samverkan.generate.pages import abbreviations
-from samverkan.mkdocs_side import editor_backend, session
+from samverkan.mkdocs_side import session
 from samverkan.mkdocs_side.preview_state import PageInput, PreviewState, fingerprint, merge_search_documents
 from samverkan.safety.markup_policy import first_heading
 
@@ -191,7 +191,6 @@ def on_serve(server, config: MkDocsConfig, builder):
     file notifications: MkDocs polls every watched file twice a second, which
     at ten thousand minutes is both a second's delay and a busy core. Any
     trouble with that, and MkDocs's own polling stays."""
-    editor_backend.start_local_editor_backend(Path(config.config_file_path).resolve().parent)
     if not session.incremental():
         return server
     try:

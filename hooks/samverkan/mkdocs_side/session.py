@@ -13,7 +13,6 @@ import functools
 import json
 import logging
 import os
-import subprocess
 import threading
 import time
 from dataclasses import dataclass
@@ -117,8 +116,8 @@ PAGE_FINGERPRINTS = memo.memo()
 # A preview's feeds, read by the last gate once per content.
 SCANNED_FEEDS = memo.memo()
 
-# ---- The web editor's local backend (decap-server, under `mkdocs serve`) ----
-decap_server: subprocess.Popen | None = None
+# ---- The web editor's local backend (under `mkdocs serve`) ------------------
+editor_server = None  # editor_server.EditorServer, started by the first build
 
 # ---- For `make bench` (SAMVERKAN_PROFIL=file) -------------------------------
 # Time spent in our code per event, what was counted (the pages the second

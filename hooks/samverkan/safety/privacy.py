@@ -28,21 +28,21 @@ from urllib.parse import unquote
 from samverkan.problems import Problem
 
 # Every dash (Unicode Pd), the minus signs, and every space (Unicode Zs).
-_DASHES = (
+DASHES = (
     "\u002d\u058a\u05be\u1400\u1806\u2010-\u2015\u2e17\u2e1a\u2e3a\u2e3b\u2e40\u2e5d\u301c\u3030\u30a0"
     "\ufe31\ufe32\ufe58\ufe63\uff0d\U00010ead\u2212\u2796\u207b\u208b"
 )
 # Line breaks too: a number broken over two lines of a Markdown paragraph is one number on the page.
-_SPACES = "\u0020\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\r\n"
+SPACES = "\u0020\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\r\n"
 # Characters that take no room on screen: left out before anything is read.
-_INVISIBLE = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+INVISIBLE = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
                         "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\U000e0000-\U000e0fff]")
 # What may stand between two digits and still be read as one number: a tag,
 # or Markdown's emphasis and escape characters. Left out for a second
 # reading (the first reads attribute values, which the second drops).
-_BETWEEN_DIGITS = re.compile(r"<[^<>\n]{0,300}>|[*_~`\\]")
+BETWEEN_DIGITS = re.compile(r"<[^<>\n]{0,300}>|[*_~`\\]")
 _CANDIDATE = re.compile(
-    rf"(?<![\d+])(?P<century>\d\d)?(?P<birth>\d{{6}})(?P<separator>[{_DASHES}{_SPACES}+]{{0,3}})"
+    rf"(?<![\d+])(?P<century>\d\d)?(?P<birth>\d{{6}})(?P<separator>[{DASHES}{SPACES}+]{{0,3}})"
     r"(?P<tail>\d{4})(?!\d)"
 )
 # Every candidate has six digits in a row. Looking for those alone is several
@@ -50,12 +50,15 @@ _CANDIDATE = re.compile(
 _SIX_DIGITS = re.compile(r"\d{6}")
 # Whole words that say the number is a phone number ("tel 0701234567"),
 # with what may stand between them and the number.
+PHONE_WORDS = ("tel", "telefon", "telefonnummer", "tfn", "mobil", "mobilnr", "mobilnummer", "ring", "sms", "fax",
+               "växel", "+46")
+# What may stand between such a word and the number (the web editor's copy of these rules says the same).
+PHONE_GAP = r"(?:[\s.:\u00a0*_]|<[^<>\n]*>)*$"
 _PHONE_CONTEXT = re.compile(
-    r"(?<![^\W\d_])(tel|telefon|telefonnummer|tfn|mobil|mobilnr|mobilnummer|ring|sms|fax|växel|\+46)"
-    r"(?:[\s.:\u00a0*_]|<[^<>\n]*>)*$",
+    r"(?<![^\W\d_])(" + "|".join(re.escape(word) for word in PHONE_WORDS) + ")" + PHONE_GAP,
     re.IGNORECASE,
 )
-_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?")
+REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?")
 
 
 def _luhn_ok(digits: str) -> bool:
@@ -85,22 +88,22 @@ def _plausible_birth_date(century: str | None, year: str, month: str, day: str) 
 def readable_text(text: str) -> str:
     """The text as a reader sees it: invisible characters left out, character
     references decoded (but never into a line break, so lines keep their numbers)."""
-    if _INVISIBLE.search(text):
-        text = _INVISIBLE.sub("", text)
+    if INVISIBLE.search(text):
+        text = INVISIBLE.sub("", text)
     if "&" in text:
-        text = _REFERENCE.sub(_decoded, text)
+        text = REFERENCE.sub(_decoded, text)
     return text
 
 
 def _decoded(match: re.Match) -> str:
     value = html.unescape(match.group(0))
-    return " " if "\n" in value or "\r" in value else _INVISIBLE.sub("", value)
+    return " " if "\n" in value or "\r" in value else INVISIBLE.sub("", value)
 
 
 def find_identity_numbers(text: str) -> Iterator[tuple[int, str]]:
     """(line number, the number in its usual spelling) for every identity number in the text."""
     text = readable_text(text)
-    readings = [text, _BETWEEN_DIGITS.sub("", text)]
+    readings = [text, BETWEEN_DIGITS.sub("", text)]
     if "%" in text:  # an address's own encoding
         readings += [unquote(reading) for reading in readings]
     seen = set()

@@ -17,11 +17,21 @@ from samverkan.content.yaml_source import YamlList, YamlMap, read_yaml_file
 
 GLOSSARY_FILE = "docs/om/ordlista.yml"
 LIST_KEY = "termer"
+TERM = re.compile(r"^[A-Za-zÅÄÖåäö][A-Za-zÅÄÖåäö0-9-]{1,19}$")
+TERM_PROBLEM = ("en förkortning är ett ord utan mellanslag", "t.ex. SIP eller Västbus")
+
+
+def term(raw, where: f.Located) -> str:
+    value = f.text(raw, where)
+    if not TERM.match(value):
+        raise f.FieldError(TERM_PROBLEM[0], raw, TERM_PROBLEM[1])
+    return value
+
+
 TERM_FIELDS = (
-    f.Field("förkortning", f.text, required=True),
+    f.Field("förkortning", term, required=True),
     f.Field("förklaring", f.text, required=True),
 )
-_TERM = re.compile(r"^[A-Za-zÅÄÖåäö][A-Za-zÅÄÖåäö0-9-]{1,19}$")
 
 
 def load_glossary(root: Path, problems: list[Problem]) -> list[GlossaryTerm]:
@@ -50,9 +60,8 @@ def load_glossary(root: Path, problems: list[Problem]) -> list[GlossaryTerm]:
         entries = [(term, explanation, data.line_of(term)) for term, explanation in data.items()]
     terms = []
     for term, explanation, line in entries:
-        if not _TERM.match(str(term)):
-            problems.append(Problem(GLOSSARY_FILE, line, str(term), "en förkortning är ett ord utan mellanslag",
-                                    str(term), "t.ex. SIP eller Västbus"))
+        if not TERM.match(str(term)):
+            problems.append(Problem(GLOSSARY_FILE, line, str(term), TERM_PROBLEM[0], str(term), TERM_PROBLEM[1]))
         elif not isinstance(explanation, str) or not explanation.strip():
             problems.append(Problem(GLOSSARY_FILE, line, str(term), "förklaringen saknas", expected="SIP: Samordnad individuell plan"))
         else:
