@@ -28,7 +28,7 @@ $(STAMP): requirements.lock
 ## Build and serve the site with live reload (also for minnesanteckningar/, kalender/, verktygslada/).
 ## --dirty: after the first build only the pages a saved change affects are rendered again;
 ## our hooks decide which (see hooks/samverkan/mkdocs_side/preview.py), so no page is left stale.
-## The web editor (/redaktor/) saves straight into this folder through decap-server on 127.0.0.1.
+## The web editor (/redaktor/) saves straight into this folder through its own locked-down server on 127.0.0.1.
 serve: $(STAMP) $(NPM_STAMP)
 	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
@@ -100,9 +100,11 @@ nginx:
 	  echo "Installerar nginx (Debians paket) för webbläsartesterna ..."; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nginx >/dev/null; }
 
-## Screenshots of each kind of page at desktop and phone width, into site-screenshots/.
-screenshots: site chromium nginx
+## Screenshots of each kind of page at desktop and phone width, into site-screenshots/,
+## and of each form of the web editor, into the editors' guide (docs/redaktorer/bilder/).
+screenshots: site chromium nginx $(NPM_STAMP)
 	$(BIN)/python tests/tools/screenshots.py site site-screenshots
+	$(BIN)/python tests/tools/editor_screenshots.py docs/redaktorer/bilder
 
 ## Re-resolve requirements.lock from pyproject.toml (maintainers only; needs pip-tools).
 lock: $(STAMP)

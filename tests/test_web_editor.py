@@ -373,6 +373,7 @@ REFUSED = [
     ("kalender", "tid", "11:00-09:00", "slutar innan det börjar"),
     ("kalender", "tid", "02:30-04:00", "Klockslaget finns inte"),
     ("kalender", "grupp", "", "saknar båda"),
+    ("kalender", "datum", "", "Skriv mötets datum"),
     ("kalender", "titel", f"Samtal med {VALID}", "personnummer"),
 ]
 
@@ -393,7 +394,7 @@ def test_what_the_build_refuses_is_stopped_beside_its_field_and_nothing_is_writt
                 page.locator("[id^='grupp-field']").first.click()
                 page.keyboard.type("NOSAM Mölndal")
                 page.keyboard.press("Enter")
-            page.get_by_placeholder("ÅÅÅÅ-MM-DD").first.fill("2027-03-28")
+            page.get_by_placeholder("ÅÅÅÅ-MM-DD").first.fill(value if field == "datum" else "2027-03-28")
             page.locator("input[id^='tid-field']").first.fill(value if field == "tid" else "09:00-10:00")
         else:
             page.get_by_placeholder("ÅÅÅÅ-MM-DD").first.fill(value if field == "datum" else "2026-12-01")
@@ -483,3 +484,62 @@ def test_the_editor_speaks_swedish_in_every_list_and_form(served, browser):
         assert found == {}
     finally:
         editor.close()
+
+
+def test_production_login_goes_to_the_configured_gitlab_with_pkce(tmp_path, browser):
+    """The published editor (no local server): "Logga in med GitLab" goes to
+    the configured address with a PKCE S256 challenge; nothing else leaves
+    the site. Without an application id, the page says login is not set up."""
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+    from urllib.parse import parse_qs, urlsplit
+
+    from preview_support import free_port
+
+    copy = SiteCopy(tmp_path / "repo")
+    (copy.root / "node_modules").symlink_to(REPO / "node_modules")
+    port = free_port()
+    address = f"http://127.0.0.1:{port}/"
+    gitlab = {"SAMVERKAN_GITLAB_APP_ID": "prov-applikation", "SAMVERKAN_GITLAB_ADRESS": "https://gitlab.example.se",
+              "SAMVERKAN_GITLAB_API": "https://gitlab.example.se/api/v4", "SAMVERKAN_GITLAB_PROJEKT": "region/samverkan",
+              "SAMVERKAN_ADRESS": address}
+    built = copy.build(env=gitlab)
+    assert built.returncode == 0, built.output
+    config = yaml.safe_load((built.site / "redaktor" / "config.yml").read_text(encoding="utf-8"))
+    assert config["backend"]["app_id"] == "prov-applikation" and "local_backend" not in config
+    assert config["publish_mode"] == "editorial_workflow"
+    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(built.site))
+    handler.log_message = lambda *args: None
+    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    context = browser.new_context()
+    page = context.new_page()
+    requests: list[str] = []
+    authorize: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.route("https://gitlab.example.se/**", lambda route: (authorize.append(route.request.url), route.abort()))
+    try:
+        page.goto(address + "redaktor/")
+        login = page.get_by_role("button", name=re.compile("Logga in med GitLab"))
+        login.wait_for()
+        before = {url.split("/")[2] for url in requests if url.startswith("http")}
+        assert before == {f"127.0.0.1:{port}"}, before
+        login.click()
+        assert wait_for(lambda: authorize, 15)
+    finally:
+        context.close()
+        server.shutdown()
+    url = urlsplit(authorize[0])
+    query = parse_qs(url.query)
+    assert f"{url.scheme}://{url.netloc}{url.path}" == "https://gitlab.example.se/oauth/authorize"
+    assert query["client_id"] == ["prov-applikation"] and query["response_type"] == ["code"]
+    assert query["code_challenge_method"] == ["S256"] and len(query["code_challenge"][0]) >= 43
+    assert query["redirect_uri"][0].startswith(address + "redaktor")
+
+    # Without an application id: no placeholder published, and a Swedish page that says why.
+    unset = copy.build(env={"SAMVERKAN_ADRESS": address}, site=tmp_path / "utan")
+    assert unset.returncode == 0, unset.output
+    page_html = (tmp_path / "utan" / "redaktor" / "index.html").read_text(encoding="utf-8")
+    assert "Inloggningen är inte inställd" in page_html and "<script" not in page_html
+    assert "ERSATT" not in (tmp_path / "utan" / "redaktor" / "config.yml").read_text(encoding="utf-8")

@@ -76,7 +76,7 @@ def _check(kind: str, form: list[dict], schema: tuple[f.Field, ...], content) ->
         elif field.parse is f.a_date:
             # Typed or picked as ÅÅÅÅ-MM-DD, never UTC, checked as the build checks it.
             assert shown["widget"] == "sv-datum" and "picker_utc" not in shown and "format" not in shown
-            assert shown["sv_check"] in ("datum", "datum-ny", "slutdatum")
+            assert shown["sv_check"] in ("datum", "datum-ny", "slutdatum", "datum-händelse")
         elif field.parse is f.markdown_text:
             assert shown["widget"] == "sv-markdown" and shown["sv_check"] == "markdown"
         elif field.parse is f.boolean:

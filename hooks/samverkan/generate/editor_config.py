@@ -321,7 +321,8 @@ def collections(content: Content) -> list[dict[str, Any]]:
     event_fields = form(calendar.EVENT_FIELDS, body=False)
     for field in event_fields:
         if field["name"] == "datum":
-            field["required"] = False  # a file of several events has its dates under Händelser
+            # A file of several events has its dates under Händelser; one event needs its own.
+            field.update(required=False, sv_check="datum-händelse")
         if field["name"] == "grupp":
             field.update(widget="sv-select", sv_check="grupp-eller-titel")
     found.append({

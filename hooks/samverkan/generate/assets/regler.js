@@ -345,6 +345,7 @@
     var entry = context.entry || {};
     var fields = entry.data || {};
     var text = textOf(value);
+    var list = fields["händelser"];
     if (identityNumbers(text).length) {
       return P.message + ". Förväntat: " + P.expected;
     }
@@ -360,7 +361,10 @@
       }
       return /^\d{4}$/.test(text) ? null : "Skriv året med fyra siffror, t.ex. 2027.";
     }
-    if (kind === "datum" || kind === "datum-ny" || kind === "slutdatum") {
+    if (kind === "datum-händelse" && !text) {
+      return list && list.length ? null : "Skriv mötets datum, ÅÅÅÅ-MM-DD (eller lägg mötena under Händelser).";
+    }
+    if (kind === "datum" || kind === "datum-ny" || kind === "slutdatum" || kind === "datum-händelse") {
       if (!text) {
         return kind === "datum-ny" && entry.newRecord ? "Skriv datumet som ÅÅÅÅ-MM-DD; filen får datumet som namn." : null;
       }
@@ -378,7 +382,6 @@
       }
       return null;
     }
-    var list = fields["händelser"];
     if (kind === "grupp-eller-titel" && !text && !fields.titel && !(list && list.length)) {
       return "Välj en grupp eller skriv en titel: händelsen saknar båda.";
     }
