@@ -68,6 +68,18 @@ class SiteCopy:
         return BuildResult(proc.returncode, proc.stdout + proc.stderr, site)
 
 
+def git_clone_of_example(root: Path) -> SiteCopy:
+    """The example site as an editor's clone has it: a git repository with one
+    commit (the calendar's identities and the dates of changes come from it)."""
+    copy = SiteCopy(root)
+    (copy.root / "node_modules").symlink_to(REPO / "node_modules")
+    git = ["git", "-c", "user.name=Redaktör", "-c", "user.email=redaktor@example.se", "-C", str(copy.root)]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-qm", "Exempelwebbplatsen"], check=True)
+    return copy
+
+
 def samverkan_command(*args: str, cwd: Path = REPO, env: dict | None = None) -> subprocess.CompletedProcess:
     """`python -m samverkan ARGS` as the Makefile runs it: the package of the
     repository it runs in (a copy's own hooks/), Swedish output captured."""

@@ -23,21 +23,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import REPO, TODAY, SiteCopy, samverkan_command
+from conftest import REPO, TODAY, SiteCopy, git_clone_of_example, samverkan_command
 from preview_support import Preview
 from test_privacy import VALID
 
 SHOTS = Path(os.environ.get("SAMVERKAN_SKARMBILDER", REPO / "site-screenshots"))
-
-
-def git_clone_of_example(root: Path) -> SiteCopy:
-    copy = SiteCopy(root)
-    (copy.root / "node_modules").symlink_to(REPO / "node_modules")
-    git = ["git", "-c", "user.name=Redaktör", "-c", "user.email=redaktor@example.se", "-C", str(copy.root)]
-    subprocess.run([*git, "init", "-q"], check=True)
-    subprocess.run([*git, "add", "-A"], check=True)
-    subprocess.run([*git, "commit", "-qm", "Exempelwebbplatsen"], check=True)
-    return copy
 
 
 @pytest.fixture(scope="module")

@@ -304,6 +304,7 @@ def measure(size: int, serve: bool, rounds: int) -> dict:
                 profiled = json.loads(profile.read_text(encoding="utf-8"))
                 run["hooks"] = sum(profiled["seconds"].values())
                 run["last_gate"] = sum(profiled.get("last_gate", {}).values())
+                run["open_data"] = profiled["seconds"].get("open_data", 0.0)
                 ours_runs.append(run)
             else:
                 plain_runs.append(timed_build(plain_dir, WORK / f"plain-site-{size}"))
@@ -313,6 +314,7 @@ def measure(size: int, serve: bool, rounds: int) -> dict:
         "size": size, **counts, "wall": statistics.median(walls), "wall_min": min(walls), "wall_max": max(walls),
         "hooks": statistics.median(run["hooks"] for run in ours_runs),
         "last_gate": statistics.median(run["last_gate"] for run in ours_runs),
+        "open_data": statistics.median(run["open_data"] for run in ours_runs),
         "peak_mb": max(run["peak_mb"] for run in ours_runs), "plain_wall": statistics.median(plain_walls),
         "plain_min": min(plain_walls), "plain_max": max(plain_walls),
         "plain_peak_mb": max(run["peak_mb"] for run in plain_runs),
@@ -378,6 +380,10 @@ def table(rows: list[dict]) -> str:
                      f"(varje sida, flöde och sökindexet läst innan bytet): {r['last_gate']:.1f} s av bygget "
                      f"({r['last_gate'] / r['wall']:.0%}); spärren i allt: "
                      f"{(r['guard_warm'] + r['last_gate']) / r['wall']:.0%} av ett bygge med varm cache."]
+        if "open_data" in r:
+            head += ["", f"Öppna data vid {n(r['minutes'])} minnesanteckningar (åtta datamängder som JSON, JSON Schema "
+                     f"och CSV, katalogen och flödena med minnesanteckningar, gjorda en gång per bygge): "
+                     f"{r['open_data']:.1f} s av bygget ({r['open_data'] / r['wall']:.0%})."]
     return "\n".join(head)
 
 

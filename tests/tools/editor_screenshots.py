@@ -19,9 +19,9 @@ from playwright.sync_api import sync_playwright
 
 TESTS = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(TESTS), str(TESTS.parent / "hooks")]
-from conftest import TODAY  # noqa: E402
+from conftest import TODAY, git_clone_of_example  # noqa: E402
 from preview_support import Preview  # noqa: E402
-from test_web_editor import Editor, git_clone_of_example  # noqa: E402
+from test_web_editor import Editor  # noqa: E402
 
 FORMS = {
     "samlingar": "",

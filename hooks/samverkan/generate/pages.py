@@ -17,6 +17,7 @@ from samverkan.content.model import (
 from samverkan.generate.calendar_pages import calendar_pages, meetings_by_day, upcoming
 from samverkan.generate.follow_up_pages import follow_up_pages, group_made_of, plan_summary, questions_of, representation_page
 from samverkan.generate.register_pages import agreement_pages, toolbox_pages
+from samverkan.generate.news_feed import group_minutes_feed_uri
 from samverkan.generate.links import (
     attachment_uri,
     document_uri,
@@ -89,6 +90,7 @@ def _group_page(content: Content, group: Group) -> GeneratedPage:
         agreements=content.agreements_in_force(group.slug),
         upcoming=upcoming(content, content.events_of_group(group.slug))[:UPCOMING_ON_GROUP_PAGE],
         feed=group_feed_uri(group),
+        minutes_feed=group_minutes_feed_uri(group.slug),
     )
     return GeneratedPage(uri, markdown, group.source.path)
 

@@ -35,7 +35,12 @@ from samverkan.generate.calendar_pages import feed_files
 from samverkan.generate.links import PLAN_PAGES
 from samverkan.generate.menu_labels import name_menu_toggles
 from samverkan.generate.navigation import NEWS_INDEX, navigation
-from samverkan.generate.news_feed import RSS_URI, rss
+from samverkan.generate import open_data
+from samverkan.generate.data_catalogue import CATALOGUE_FILES, Publisher, catalogue_files
+from samverkan.generate.news_feed import RSS_URI, minutes_feeds, rss
+from samverkan.generate.links import template_helpers
+from samverkan.generate.open_data import DATA_PAGE
+from samverkan.generate.output import GeneratedFile, GeneratedPage
 from samverkan.generate.pages import abbreviations, minutes_pages, site_assets, site_pages
 from samverkan.generate.search_index import END, START, SearchIndexing, searchable_part
 from samverkan.generate.security_policy import (
@@ -141,19 +146,40 @@ def _load(config: MkDocsConfig) -> session.BuildState:
         lambda: (feed_files(result.content, site_url), minutes_pages(result.content)), elsewhere=session.workers() > 1
     )
     pages = site_pages(result.content, site_url, minutes=lambda: elsewhere()[1])
+    updated = last_changed(root, CONTENT_ROOTS)
+    # The open data: its page now, its files once the news have addresses (on_env).
+    started = time.perf_counter()
+    sets = open_data.datasets(result.content, site_url, updated, news_url=lambda post: post.uri)
+    published = open_data_settings(config)
+    pages = (*pages, GeneratedPage(DATA_PAGE, open_data.open_data_page(
+        sets, site_url, published.licence, published.email, template_helpers(result.content))))
+    minutes_feed_files = tuple(GeneratedFile(uri, data) for uri, data in minutes_feeds(result.content, site_url).items())
+    session.timings["open_data"] = session.timings.get("open_data", 0.0) + time.perf_counter() - started
     return session.BuildState(
         content=result.content,
         problems=problems,
         root=root,
         pages=pages,
-        files=elsewhere()[0],
+        files=(*elsewhere()[0], *minutes_feed_files),
         assets=site_assets(result.content),
         problem_banner=html_fixes.banner(problems),
         sources={p.uri: p.source for p in pages if p.source},
-        updated=last_changed(root, CONTENT_ROOTS),
+        updated=updated,
         withheld=result.withheld,
         news_dates={post.uri: post.date for post in result.content.news},
         copies=result.copies,
+        data_files=(*open_data.data_files(sets, site_url, published.licence), *CATALOGUE_FILES),
+    )
+
+
+def open_data_settings(config: MkDocsConfig) -> Publisher:
+    """mkdocs.yml: extra.oppna_data (licence, contact, publisher); CC0 1.0 unless set."""
+    settings = config.extra.get("oppna_data") or {}
+    return Publisher(
+        name=str(settings.get("utgivare") or "Vårdsamverkan Göteborgsområdet"),
+        email=str(settings.get("kontakt") or "samverkanstorget@example.se"),
+        licence=str(settings.get("licens") or open_data.CC0),
+        organisation_number=str(settings["organisationsnummer"]) if settings.get("organisationsnummer") else None,
     )
 
 
@@ -216,8 +242,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             files.append(File.generated(config, uri, abs_src_path=value))
         else:
             files.append(File.generated(config, uri, content=value))
-    # The feed is filled in on_env; it exists now so that links to it are checked.
+    # The feed and the open data are filled in on_env; they exist now so that links to them are checked.
     files.append(File.generated(config, RSS_URI, content=b""))
+    for uri in state.data_files:
+        files.append(File.generated(config, uri, content=b""))
     if session.command == "serve":
         files.append(File.generated(config, PROBLEMS_URI, content=json.dumps({"html": state.problem_banner})))
     elif (script := files.get_file_from_path(PROBLEMS_SCRIPT)) is not None:
@@ -268,7 +296,16 @@ def on_env(env, config: MkDocsConfig, files: Files):
         file = files.get_file_from_path(post.uri)
         return file.url if file is not None else post.uri
 
-    files.get_file_from_path(RSS_URI).content_bytes = rss(state.content.news, config.site_url or "/", url_of)
+    site_url = config.site_url or "/"
+    files.get_file_from_path(RSS_URI).content_bytes = rss(state.content.news, site_url, url_of)
+    # The open data, once per build, with the news posts' addresses.
+    started = time.perf_counter()
+    sets = open_data.datasets(state.content, site_url, state.updated, news_url=url_of)
+    published = open_data_settings(config)
+    made = {**open_data.data_files(sets, site_url, published.licence), **catalogue_files(sets, site_url, published)}
+    for uri, data in made.items():
+        files.get_file_from_path(uri).content_bytes = data
+    session.timings["open_data"] = session.timings.get("open_data", 0.0) + time.perf_counter() - started
     if session.incremental() and env.bytecode_cache is None:
         env.bytecode_cache = preview.TemplateCache()
     # Our nav.html wraps Material's, which it reaches as "material/…".

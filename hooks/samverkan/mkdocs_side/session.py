@@ -58,6 +58,7 @@ class BuildState:
     withheld: frozenset[str]  # editors' files a preview must not show (see Problem.withhold)
     news_dates: dict  # news post (docs path) -> its date
     copies: dict  # attachment (repository path) -> the copy published instead (no metadata)
+    data_files: tuple[str, ...] = ()  # the open data's files, written in on_env (see build.open_data)
 
 
 # ---- This build ------------------------------------------------------------

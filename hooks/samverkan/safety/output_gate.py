@@ -19,7 +19,8 @@ from samverkan.problems import Problem
 
 # Output with text in it. Binary attachments are read by the attachment
 # guard (attachments.py) from every part of the file.
-TEXT_SUFFIXES = frozenset({".html", ".htm", ".xml", ".ics", ".json", ".txt", ".csv", ".rss", ".atom", ".webmanifest"})
+TEXT_SUFFIXES = frozenset({".html", ".htm", ".xml", ".ics", ".json", ".txt", ".csv", ".rss", ".atom", ".webmanifest",
+                           ".ttl", ".rdf"})
 # The search index: packed, but text inside.
 PACKED_SUFFIXES = frozenset({".pf_fragment", ".pf_meta", ".pf_filter"})
 # The theme's and the site's own files (maintainers', reviewed with the code),
