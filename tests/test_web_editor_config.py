@@ -180,3 +180,14 @@ def test_the_glossary_reads_the_editors_list_and_the_short_form(tmp_path):
     target.write_text("SIP: Samordnad individuell plan\nVC: Vårdcentral\n", encoding="utf-8")
     problems = []
     assert [t.term for t in load_glossary(tmp_path, problems)] == ["SIP", "VC"] and problems == []
+
+
+def test_the_list_to_the_left_is_short_and_starts_with_the_calendar(collections, content):
+    """Issue 34: no list of dozens of rows. The calendar first, then the minutes
+    of each group that meets, NOSAM first; plans are reached from the group page."""
+    visible = [c for c in collections.values() if not c.get("hide")]
+    assert visible[0]["name"] == "kalender"
+    wound_up = {slug for slug, g in content.groups.items() if not g.is_current(content.today)}
+    assert not any(c["name"].split("-", 1)[-1] in wound_up for c in collections.values() if "-" in c["name"])
+    assert len(visible) <= 2 + sum(g.is_current(content.today) for g in content.groups.values()) + 8
+    assert all(c.get("hide") for c in collections.values() if c["name"].startswith("handlingsplaner-"))

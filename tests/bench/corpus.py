@@ -11,6 +11,8 @@ and seed always give the same bytes.
 
 from __future__ import annotations
 
+import re
+
 import random
 import shutil
 import sys
@@ -80,6 +82,7 @@ def write_attachment(path: Path, sentences: list[str], rng) -> None:
         for sentence in sentences:
             document.add_paragraph(sentence)
         document.save(str(path))
+        _fixed_zip_times(path)
     elif kind == "xlsx":
         import openpyxl
 
@@ -88,6 +91,7 @@ def write_attachment(path: Path, sentences: list[str], rng) -> None:
         for row, sentence in enumerate(sentences, start=1):
             workbook.active.cell(row=row, column=1, value=sentence)
         workbook.save(str(path))
+        _fixed_zip_times(path)
     elif kind == "pptx":
         import pptx
 
@@ -98,6 +102,7 @@ def write_attachment(path: Path, sentences: list[str], rng) -> None:
             slide.shapes.title.text = sentence[:40]
             slide.placeholders[1].text = sentence
         presentation.save(str(path))
+        _fixed_zip_times(path)
     elif kind == "odt":
         from odf.opendocument import OpenDocumentText
         from odf.text import P
@@ -114,6 +119,23 @@ def write_attachment(path: Path, sentences: list[str], rng) -> None:
         exif[0x010F] = "Telefon"
         exif[0x0112] = 1
         image.save(path, exif=exif)
+
+
+def _fixed_zip_times(path: Path) -> None:
+    """An Office file's parts carry the time of saving: set them to one date,
+    so that two corpora made a second apart are the same bytes."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as source:
+        parts = [(info, source.read(info)) for info in source.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for info, data in parts:
+            if info.filename == "docProps/core.xml":  # openpyxl dates it at saving
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2026-01-01T00:00:00Z", data)
+            fixed = zipfile.ZipInfo(info.filename, date_time=(2026, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = info.external_attr
+            target.writestr(fixed, data)
 
 
 def write_pdf(path: Path, sentences: list[str], pages: int) -> None:

@@ -43,6 +43,10 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
 from corpus import TODAY, generate  # noqa: E402
+from samverkan.generate import open_data  # noqa: E402
+from samverkan.generate.data_catalogue import Publisher, catalogue_files  # noqa: E402
+from samverkan.generate.links import template_helpers  # noqa: E402
+from samverkan.generate.news_feed import minutes_feeds  # noqa: E402
 from search_ready import PHONE_SLOWDOWN, QUERIES, chromium, search_on_a_phone  # noqa: E402
 from preview_support import Editor, Preview, differences, environment, fresh_build  # noqa: E402
 from samverkan.safety.attachments import ScanCache  # noqa: E402
@@ -151,6 +155,19 @@ def export_plain(project: Path, plain: Path) -> None:
     for asset in site_assets(content):
         shutil.copy2(project / asset.source, docs / asset.uri)
     (docs / "rss.xml").write_text("<rss version='2.0'><channel/></rss>\n", encoding="utf-8")
+    # The open data and the minutes' feeds, and the editor's page the group pages link to.
+    sets = open_data.datasets(content, site_url, {}, lambda post: post.uri)
+    publisher = Publisher("Vårdsamverkan Göteborgsområdet", "samverkanstorget@example.se", open_data.CC0)
+    (docs / open_data.DATA_PAGE).parent.mkdir(parents=True, exist_ok=True)
+    (docs / open_data.DATA_PAGE).write_text(open_data.open_data_page(
+        sets, site_url, publisher.licence, publisher.email, template_helpers(content)), encoding="utf-8")
+    made = {**open_data.data_files(sets, site_url, publisher.licence), **catalogue_files(sets, site_url, publisher),
+            **minutes_feeds(content, site_url)}
+    for uri, data in made.items():
+        (docs / uri).parent.mkdir(parents=True, exist_ok=True)
+        (docs / uri).write_bytes(data)
+    (docs / "redaktor").mkdir(exist_ok=True)
+    (docs / "redaktor" / "index.html").write_text("<!doctype html><title>Redigera</title>\n", encoding="utf-8")
     config_text = (project / "mkdocs.yml").read_text(encoding="utf-8")
     config_text = re.sub(r"\nhooks:\n  - hooks/samverkan_hooks.py\n", "\n", config_text)
     # Plain mkdocs-material with the theme features the site uses (navigation

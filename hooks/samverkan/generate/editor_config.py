@@ -357,6 +357,8 @@ def collections(content: Content) -> list[dict[str, Any]]:
     for label, slug in refs.current:
         found.append({
             "name": f"handlingsplaner-{slug}",
+            # Not in the list to the left (a yearly errand): reached from the group's page.
+            "hide": True,
             "label": f"Handlingsplaner – {label}",
             "label_singular": "Handlingsplan",
             "folder": f"{plans.PLAN_DIR}/{slug}",
