@@ -82,6 +82,9 @@ MARKUP_EXTRA = {
     "mer": ("Ingress.\n\n<!-- more -->\n\nResten.\n", False),
     "data-länk": ("[x](data:text/html,hej)\n", True),
     "telefon": ("[Ring](tel:+46313650000)\n", False),
+    "versaler i schemat": ('<a href="JaVaScRiPt:alert(1)">x</a>\n', True),
+    "händelse på tillåten tagg": ("<details open ontoggle=alert(1)><summary>x</summary></details>\n", True),
+    "referens med tab": ("[x][r]\n\n[r]: java\tscript:alert(1)\n", False),  # no definition: plain text
     "bakstreck före tagg": ("Skriv \\<script>x</script> så.\n", False),
     "bakstreck före hakparentes": ("Ett \\[x](javascript:y) till.\n", False),
 }

@@ -209,3 +209,16 @@ def test_sequence_never_falls_and_dtstamp_follows_the_change(tmp_path: Path, ren
     assert event.decoded("LAST-MODIFIED").date() == date(2026, 11, 4)
     log = subprocess.run(["git", "-C", str(root), "log", "--oneline"], capture_output=True, text=True).stdout
     assert len(log.splitlines()) == (5 if rename else 4)
+
+
+def test_a_file_renamed_and_a_meeting_moved_in_one_commit_is_said(tmp_path: Path):
+    """Renamed and moved at once, without an id: the build still says so."""
+    root = make_root(tmp_path / "repo")
+    walk = Walk(root)
+    write_calendar(root, "molndal.yml", HEAD + STYRGRUPP)
+    walk.commit("first")
+    (root / "kalender/molndal.yml").unlink()
+    write_calendar(root, "moten.yml", HEAD + STYRGRUPP.replace("2027-01-19", "2027-01-26"))
+    (notice,) = walk.notices()
+    assert notice.startswith("kalender/moten.yml, rad 3, fältet ”id”: mötet den 2027-01-19 är borttaget")
+    assert "Förväntat: id: molndal-2027-01-19" in notice

@@ -164,7 +164,9 @@ class _Ledger:
                 self.files.pop(rel, None)
             hints = []
             for new_rel, w in fresh:
-                left = [(abs(_ordinal(p.day) - _ordinal(w.day)), uid, p.day) for r, p, uid in going if r == rel]
+                # From this file, or from a file removed in the same change (renamed and moved at once).
+                left = [(abs(_ordinal(p.day) - _ordinal(w.day)), uid, p.day) for r, p, uid in going
+                        if r == rel or versions.get(r) is None]
                 if new_rel == rel and left:
                     _, uid, day = min(left)
                     hints.append(MovedWithoutId(rel, w.id, w.day, uid, day))
