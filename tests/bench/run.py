@@ -366,25 +366,42 @@ def n(value: float) -> str:  # Swedish thousands: 10 000
 
 
 def table(rows: list[dict]) -> str:
-    head = [
-        "| Minnesanteckningar | Händelser | Sidor | Bygge, median (s) | spridning | Varav våra hooks (s) | "
-        "Vanlig mkdocs-material, median (s) | spridning | Kvot (medianer) | kvot per omgång | Toppminne, alla processer (MB) | "
-        "Toppminne, vanlig (MB) | "
-        "Sök: motorn (kB) | Sök: per fråga (kB) | Sök: första träffen (s) | alla.ics (kB) | arkiv.ics (kB) | make check (s) | Belastning |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
-    ]
-    for r in rows:
-        check = f"{r['check']:.1f}" if "check" in r else "–"
+    # One column per corpus size, one row per measure: nineteen measures side
+    # by side were a table no page (or paper) could show.
+    measures: list[tuple[str, list[str]]] = []
+
+    def measure(label: str, value) -> None:
+        measures.append((label, [value(r) for r in rows]))
+
+    def searched(r: dict, what) -> str:
         found = r.get("search")
-        search = (f"{found['engine_kb']:.0f} | {statistics.median(found['query_kb']):.0f} (högst {max(found['query_kb']):.0f}) | "
-                  f"{statistics.median(found['seconds']):.2f} (högst {max(found['seconds']):.2f})") if found else "– | – | –"
-        head.append(
-            f"| {n(r['minutes'])} | {n(r['events'])} | {n(r['pages'])} | {r['wall']:.1f} | "
-            f"{r['wall_min']:.1f}–{r['wall_max']:.1f} | {r['hooks']:.1f} | {r['plain_wall']:.1f} | "
-            f"{r['plain_min']:.1f}–{r['plain_max']:.1f} | {r['ratio']:.2f} | "
-            f"{min(r['ratios']):.2f}–{max(r['ratios']):.2f} | {n(r['peak_mb'])} | {n(r['plain_peak_mb'])} | "
-            f"{search} | {n(r['all_ics_kb'])} | {n(r.get('archive_ics_kb', 0))} | {check} | {r['load']:.2f} |"
-        )
+        return what(found) if found else "–"
+
+    measure("Händelser", lambda r: n(r["events"]))
+    measure("Sidor", lambda r: n(r["pages"]))
+    measure("Bygge, median (s)", lambda r: f"{r['wall']:.1f}")
+    measure("spridning", lambda r: f"{r['wall_min']:.1f}–{r['wall_max']:.1f}")
+    measure("Varav våra hooks (s)", lambda r: f"{r['hooks']:.1f}")
+    measure("Vanlig mkdocs-material, median (s)", lambda r: f"{r['plain_wall']:.1f}")
+    measure("spridning", lambda r: f"{r['plain_min']:.1f}–{r['plain_max']:.1f}")
+    measure("Kvot (medianer)", lambda r: f"{r['ratio']:.2f}")
+    measure("kvot per omgång", lambda r: f"{min(r['ratios']):.2f}–{max(r['ratios']):.2f}")
+    measure("Toppminne, alla processer (MB)", lambda r: n(r["peak_mb"]))
+    measure("Toppminne, vanlig (MB)", lambda r: n(r["plain_peak_mb"]))
+    measure("Sök: motorn (kB)", lambda r: searched(r, lambda f: f"{f['engine_kb']:.0f}"))
+    measure("Sök: per fråga (kB)", lambda r: searched(
+        r, lambda f: f"{statistics.median(f['query_kb']):.0f} (högst {max(f['query_kb']):.0f})"))
+    measure("Sök: första träffen (s)", lambda r: searched(
+        r, lambda f: f"{statistics.median(f['seconds']):.2f} (högst {max(f['seconds']):.2f})"))
+    measure("alla.ics (kB)", lambda r: n(r["all_ics_kb"]))
+    measure("arkiv.ics (kB)", lambda r: n(r.get("archive_ics_kb", 0)))
+    measure("make check (s)", lambda r: f"{r['check']:.1f}" if "check" in r else "–")
+    measure("Belastning", lambda r: f"{r['load']:.2f}")
+    head = [
+        "| Minnesanteckningar | " + " | ".join(n(r["minutes"]) for r in rows) + " |",
+        "|---|" + "---:|" * len(rows),
+        *(f"| {label} | " + " | ".join(values) + " |" for label, values in measures),
+    ]
     head += preview_table(rows)
     for r in rows:
         if "guard_cold" in r:

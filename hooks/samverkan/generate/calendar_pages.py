@@ -175,7 +175,7 @@ def calendar_pages(content: Content, site_url: str) -> list[GeneratedPage]:
                 "calendar_index.md.j2",
                 CALENDAR_INDEX,
                 **helpers,
-                front=front_matter("Kalender", search={"exclude": True}, hide=["toc"]),
+                front=front_matter("Kalender", hide=["toc"], sok=search_facets("Kalender", weight=0.5)),
                 months=by_month(upcoming(content)),
             ),
         )),
@@ -185,7 +185,7 @@ def calendar_pages(content: Content, site_url: str) -> list[GeneratedPage]:
                 "calendar_archive.md.j2",
                 ARCHIVE,
                 **helpers,
-                front=front_matter("Tidigare möten", search={"exclude": True}),
+                front=front_matter("Tidigare möten", sok=search_facets("Kalender", weight=0.3)),
                 months=list(reversed(by_month(held))),
             ),
         )),
@@ -218,7 +218,8 @@ def event_page(content: Content, event: Event, helpers: dict) -> GeneratedPage:
             uri,
             **helpers,
             front=front_matter(event_heading(event), description=event_summary(event, content),
-                               sok=search_facets("Kalender", group.name if group else None, event.start_date.year)),
+                               sok=search_facets("Kalender", group.name if group else None, event.start_date.year,
+                                                 dates=[o.date for o in held])),
             heading=event_heading(event),
             event=event,
             group=group,
@@ -249,7 +250,7 @@ def _year_wheel(content: Content, helpers: dict) -> str:
             series.setdefault(o.event.id, (o.event, []))[1].append(o.date)
         months.append((month_label(date(year, month, 1)).split(" ")[0], list(series.values())))
     return render(
-        "year_wheel.md.j2", YEAR_WHEEL, **helpers, front=front_matter(f"Årshjul {year}", search={"exclude": True}), year=year, months=months
+        "year_wheel.md.j2", YEAR_WHEEL, **helpers, front=front_matter(f"Årshjul {year}", sok=search_facets("Kalender", weight=0.5)), year=year, months=months
     )
 
 

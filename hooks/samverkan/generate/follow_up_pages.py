@@ -136,9 +136,9 @@ def _handover_page(content: Content, group: Group) -> GeneratedPage:
         "handover.md.j2",
         uri,
         **template_helpers(content),
-        # It repeats the group's page and its minutes: kept out of search results.
+        # It repeats the group's page and its minutes: found, but after them.
         front=front_matter(f"Ny i {group.name}", description=f"Det en ny ledamot i {group.name} behöver veta.",
-                           search={"exclude": True}),
+                           sok=search_facets("Grupper", group.name, weight=0.3)),
         group=group,
         body=Md(group.body),
         parent=content.groups.get(group.parent) if group.parent else None,
@@ -189,7 +189,8 @@ def nosam_overview(content: Content) -> GeneratedPage:
         "nosam_overview.md.j2",
         NOSAM_OVERVIEW,
         **template_helpers(content),
-        front=front_matter("Översikt över NOSAM och Västbus", search={"exclude": True}),
+        front=front_matter("Översikt över NOSAM och Västbus", sok=search_facets("Grupper", weight=0.5),
+                           hide=["toc"]),  # its eight columns need the width,
         nosam=rows(GroupType.NOSAM),
         vastbus=rows(GroupType.VASTBUS),
     )

@@ -79,12 +79,20 @@ def latest_news(content: Content, page_uri: str, antal: int = 3) -> str:
     return render("news_list.md.j2", page_uri, **template_helpers(content), posts=content.news[:antal])
 
 
+def place_finder(content: Content, page_uri: str) -> str:
+    """"Which group is mine?": a municipality or district, and the groups that meet for it."""
+    from samverkan.generate.search_answers import place_finder as finder
+
+    return finder(content, page_uri)
+
+
 MACROS = {
     "senaste_minnesanteckningar": latest_minutes,
     "kommande_moten": upcoming_meetings,
     "beslutslogg": decision_log,
     "oppna_atgarder": open_actions,
     "senaste_nyheter": latest_news,
+    "hitta_grupp": place_finder,
 }
 
 

@@ -14,6 +14,8 @@ import html
 import json
 import posixpath
 import re
+from collections.abc import Iterable
+from datetime import date
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -82,6 +84,9 @@ def _environment() -> jinja2.Environment:
     env.filters["storlek"] = swedish_size
     # Output of our own template macros, already escaped value by value.
     env.filters["md"] = Md
+    # Text inside the templates' own HTML (attributes, elements Markdown does not read).
+    env.filters["html"] = lambda value: Md(html.escape(str(value), quote=True))
+    env.globals["url_from"] = url_from
     env.filters["json"] = lambda value: Md(json.dumps(value, ensure_ascii=False))
     env.globals["mailto"] = mailto
     env.globals["external"] = external
@@ -98,6 +103,19 @@ def render(template: str, page_uri: str, **context: object) -> str:
     )
 
 
+def url_from(page_uri: str, target_uri: str) -> str:
+    """The address of one page as seen from another, for links inside the
+    templates' own HTML, which MkDocs does not rewrite ("index.md" to
+    "sok.md" is "sok/"; from "grupper/nordost.md" it is "../../sok/")."""
+    def directory(uri: str) -> str:
+        path = uri.removesuffix(".md")
+        return path.removesuffix("index").rstrip("/") if path == "index" or path.endswith("/index") else path
+
+    here, there = directory(page_uri), directory(target_uri)
+    relative = posixpath.relpath(there or ".", here or ".")
+    return "./" if relative == "." else relative + "/"
+
+
 def _escaped(value: object) -> object:
     if isinstance(value, str):
         return html.escape(value, quote=True)
@@ -109,12 +127,13 @@ def _escaped(value: object) -> object:
 
 
 def search_facets(kind: str, group: str | None = None, year: int | None = None, weight: float | None = None,
-                  names: str | None = None) -> dict:
+                  names: str | None = None, dates: Iterable[date] = ()) -> dict:
     """What the search's filters offer for a page (kind of page, group, year),
     how much its text weighs against other pages' (Pagefind's weight, 1 by
     default), and `names`, the name the page is the page of (a group's; the
     search box ranks a match there first); the theme writes them into the page
-    (overrides/partials/searchable-start.html)."""
+    (overrides/partials/searchable-start.html); `dates`, the days the page
+    is the meeting or the minutes of."""
     facets: dict[str, object] = {"typ": kind}
     if names:
         facets["namn"] = names
@@ -124,6 +143,9 @@ def search_facets(kind: str, group: str | None = None, year: int | None = None, 
         facets["ar"] = str(year)
     if weight is not None:
         facets["vikt"] = weight
+    if dates:
+        # The days the page is the meeting or minutes of: a query for a date finds it (search_index.py).
+        facets["datum"] = sorted({d.isoformat() for d in dates})
     return facets
 
 

@@ -122,7 +122,8 @@ def _minutes_page(content: Content, minutes: Minutes, meetings: dict, older, new
         uri,
         **template_helpers(content),
         front=front_matter(minutes.title, description=minutes.summary or minutes.title,
-                           sok=search_facets("Minnesanteckningar", content.groups[minutes.group].name, minutes.date.year)),
+                           sok=search_facets("Minnesanteckningar", content.groups[minutes.group].name, minutes.date.year,
+                                             dates=[minutes.date])),
         minutes=minutes,
         body=Md(minutes.body),
         group=content.groups[minutes.group],
@@ -161,7 +162,7 @@ def _minutes_index(content: Content, latest, per_group) -> GeneratedPage:
         "minutes_index.md.j2",
         MINUTES_INDEX,
         **template_helpers(content),
-        front=front_matter("Minnesanteckningar", search={"exclude": True}),
+        front=front_matter("Minnesanteckningar", sok=search_facets("Minnesanteckningar", weight=0.5)),
         latest=[(m, groups[m.group]) for m in latest],
         per_group=[(groups[slug], count, first, last) for slug, _, count, first, last in per_group],
     )

@@ -86,15 +86,15 @@ def toolbox_pages(content: Content) -> list[GeneratedPage]:
                 audiences=[(a, [t for t in content.tools if a in t.audiences]) for a in audiences],
             ),
         ),
-        GeneratedPage(TOOLBOX_TAGS, render("tool_tags.md.j2", TOOLBOX_TAGS, **helpers, front=front_matter("Ämnen", search={"exclude": True}))),
+        GeneratedPage(TOOLBOX_TAGS, render("tool_tags.md.j2", TOOLBOX_TAGS, **helpers, front=front_matter("Ämnen", sok=search_facets("Verktygslådan", weight=0.5)))),
         GeneratedPage(
             REVIEW_LIST,
             render(
                 "review_list.md.j2",
                 REVIEW_LIST,
                 **helpers,
-                # For editors only: kept out of search results.
-                front=front_matter("Att granska", search={"exclude": True}),
+                # For editors, but in the menu: found, after the tools themselves.
+                front=front_matter("Att granska", sok=search_facets("Information", weight=0.3)),
                 tools=content.overdue_tools(),
                 missing=meetings_without_minutes(content),
                 plans=content.outdated_plans(),

@@ -25,6 +25,7 @@ import struct
 import subprocess
 import threading
 import zlib
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +39,13 @@ END = "</div><!--/sok-->"
 # search box (hooks/overrides/javascripts/sok.js) cuts a teaser's text there.
 PARTS_SEPARATOR = "⁜"
 _TITLE = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
+_TAG = re.compile(r"<[^>]+>")
+_TRAIL = re.compile(r'<nav[^>]*class="sv-sokvag"[^>]*>.*?</nav>', re.S)  # "Minnesanteckningar › NOSAM Nordost › …"
+_FACTS = re.compile(r'<div class="sv-fakta"(?P<ignored>[^>]*data-pagefind-ignore[^>]*)?>(?P<inside>.*?)</div>', re.S)
+_DAYS = re.compile(r'data-sv-datum="([^"]*)"')
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_FIRST_LETTER = str.maketrans("åäöéü", "aaoeu")
+VOCABULARY = "ord"  # the folder of the bundle the vocabulary is written into
 BUNDLE = "pagefind"  # the folder of the site the index is written into
 # Parts of the article that are not its text: headings' permalinks (¶), the
 # edit button, "Senast uppdaterad".
@@ -81,22 +89,68 @@ def compound_dictionary(sources: Iterable[str]) -> dict[str, tuple[str, ...]]:
     return compound_parts(vocabulary)
 
 
-def with_parts(document: SearchDocument, parts: dict[str, tuple[str, ...]]) -> str:
-    """The page as Pagefind gets it: its searchable part with the parts of
-    its compound words after the separator."""
-    body = document.html
-    found = words(body)
+@dataclass(frozen=True, slots=True)
+class IndexedPage:
+    html: str  # what Pagefind gets
+    words: frozenset[str]  # the page's words, for the search box's vocabulary
+
+
+def with_parts(document: SearchDocument, parts: dict[str, tuple[str, ...]]) -> IndexedPage:
+    """The page as Pagefind gets it: its own text first, the part a result's
+    teaser is cut from (the breadcrumb left out, the fact box moved away: a
+    teaser of "Grupp … Datum … Mötestyp" says nothing), then, after the
+    separator, what is searched but never shown: the fact box, the parts of
+    its compound words, and the days it is the meeting or minutes of."""
+    body = _TRAIL.sub("", document.html)
+    facts: list[str] = []
+
+    def lift(match: re.Match) -> str:
+        if not match.group("ignored"):  # a fact box kept out of the index stays out
+            facts.append(html.unescape(_TAG.sub(" ", match.group("inside"))))
+        return ""
+
+    body = _FACTS.sub(lift, body)
+    found = words(body) | words(" ".join(facts))
     heading = _TITLE.search(body)
     title = words(heading.group(1)) if heading else frozenset()
     # Parts of the title's words weigh as the title does: "frånvaro" finds
     # the page called "Problematisk skolfrånvaro" first.
     in_title = sorted({p for w in title for p in parts.get(w, ())} - found)
     in_text = sorted({p for w in found - title for p in parts.get(w, ())} - found - set(in_title))
-    if in_title or in_text:
-        tail = (f'<p data-pagefind-weight="7">{PARTS_SEPARATOR} {html.escape(" ".join(in_title))}</p>'
-                f'<p>{html.escape(" ".join(in_text))}</p>')
-        body = body[: -len(END)] + tail + END
-    return f'<!DOCTYPE html><html lang="sv"><head></head><body>{body}</body></html>'
+    days = [day for match in _DAYS.finditer(body) for day in match.group(1).split()]
+    tail = (f'<p data-pagefind-weight="7">{PARTS_SEPARATOR} {html.escape(" ".join(in_title))}</p>'
+            f'<p>{html.escape(" ".join(in_text))}</p>'
+            f'<p>{html.escape(" ".join(facts))}</p>'
+            f'<p data-pagefind-weight="10">{" ".join(date_words(days))}</p>')
+    body = body[: -len(END)] + tail + END
+    return IndexedPage(f'<!DOCTYPE html><html lang="sv"><head></head><body>{body}</body></html>', found)
+
+
+def date_words(days: Iterable[str]) -> list[str]:
+    """A day as one word the search box writes too (javascripts/sok.js):
+    "2026-11-17" is "d20261117", and "d1117" for the day in any year."""
+    made: dict[str, None] = {}
+    for day in days:
+        if _ISO_DAY.fullmatch(day):
+            made[f"d{day.replace('-', '')}"] = None
+            made[f"d{day[5:7]}{day[8:10]}"] = None
+    return list(made)
+
+
+def write_vocabulary(counts: Counter, output: Path) -> None:
+    """The words of the index and on how many pages each is, one file per
+    first letter (å, ä as a, ö as o): the search box corrects a typo, adds
+    the å, ä and ö left out and tells a word on no page from the start of a
+    longer one, loading only the file for the letters typed."""
+    by_letter: dict[str, dict[str, int]] = {}
+    for word, count in sorted(counts.items()):
+        if len(word) < 2:
+            continue  # a letter alone is no word to search for ("c" in "C-uppsats")
+        by_letter.setdefault(word[0].translate(_FIRST_LETTER), {})[word] = count
+    folder = output / VOCABULARY
+    folder.mkdir(parents=True, exist_ok=True)
+    for letter, known in by_letter.items():
+        (folder / f"{letter}.json").write_text(json.dumps(known, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 class SearchIndexing:
@@ -220,9 +274,11 @@ def index_pages(
         parts = compound_dictionary(sources)
         del sources
         count = 0
+        vocabulary: Counter = Counter()
         for document in documents:
             page = with_parts(document, parts)
-            service.ask({"type": "AddFile", "index_id": 0, "url": document.url, "file_contents": page, "file_path": None})
+            vocabulary.update(page.words)
+            service.ask({"type": "AddFile", "index_id": 0, "url": document.url, "file_contents": page.html, "file_path": None})
             count += 1
         # Pagefind's own WriteFiles answers before its files are all on disk
         # (it leaves them to asynchronous writes, which its exit cuts short:
@@ -234,6 +290,7 @@ def index_pages(
             target = output / name
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(base64.b64decode(file["content"]))
+        write_vocabulary(vocabulary, output)
         return count
     finally:
         service.close()

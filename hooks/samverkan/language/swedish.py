@@ -34,3 +34,11 @@ def short_date(day: date) -> str:
     # Babel's formatter, with its abbreviations ("tis 3 mars"); a calendar
     # asks for the same few hundred days on every build.
     return format_date(day, "EEE d MMM", locale="sv")
+
+
+_ALPHABET_END = str.maketrans({"å": "{", "ä": "|", "ö": "}", "é": "e", "ü": "y"})
+
+
+def swedish_order(text: str) -> str:
+    """A sort key in Swedish alphabetical order: å, ä, ö after z."""
+    return text.casefold().translate(_ALPHABET_END)

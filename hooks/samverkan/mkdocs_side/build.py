@@ -41,6 +41,8 @@ from samverkan.generate.news_feed import RSS_URI, minutes_feeds, rss
 from samverkan.generate.links import template_helpers
 from samverkan.generate.open_data import DATA_PAGE
 from samverkan.generate.output import GeneratedFile, GeneratedPage
+from samverkan.generate.places import places
+from samverkan.generate.search_answers import search_answers, search_page
 from samverkan.generate.pages import abbreviations, minutes_pages, site_assets, site_pages
 from samverkan.generate.search_index import END, START, SearchIndexing, searchable_part
 from samverkan.generate.security_policy import (
@@ -146,6 +148,8 @@ def _load(config: MkDocsConfig) -> session.BuildState:
         lambda: (feed_files(result.content, site_url), minutes_pages(result.content)), elsewhere=session.workers() > 1
     )
     pages = site_pages(result.content, site_url, minutes=lambda: elsewhere()[1])
+    found_places = places(result.content)
+    pages = (*pages, search_page(result.content, found_places))
     updated = last_changed(root, CONTENT_ROOTS)
     # The open data: its page now, its files once the news have addresses (on_env).
     started = time.perf_counter()
@@ -160,7 +164,7 @@ def _load(config: MkDocsConfig) -> session.BuildState:
         problems=problems,
         root=root,
         pages=pages,
-        files=(*elsewhere()[0], *minutes_feed_files),
+        files=(*elsewhere()[0], *minutes_feed_files, search_answers(result.content, found_places)),
         assets=site_assets(result.content),
         problem_banner=html_fixes.banner(problems),
         sources={p.uri: p.source for p in pages if p.source},

@@ -26,6 +26,7 @@ MACRO_PARAMETERS: dict[str, tuple[str, ...]] = {
     "beslutslogg": ("grupp",),
     "oppna_atgarder": ("grupp",),
     "senaste_nyheter": ("antal",),
+    "hitta_grupp": (),
 }
 REQUIRED: dict[str, frozenset[str]] = {
     "beslutslogg": frozenset({"grupp"}),
