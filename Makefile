@@ -18,7 +18,7 @@ NPM_STAMP := node_modules/.installed
 # The one command line (hooks/samverkan/__main__.py); `python -m samverkan --help` lists what it does.
 SAMVERKAN := PYTHONPATH=hooks $(BIN)/python -m samverkan
 
-.PHONY: serve site test check bench bench-preview lighthouse lock clean chromium nginx node screenshots kodagare lankar import ny-minnesanteckning ny-handelse ny-grupp
+.PHONY: serve site test check bench bench-preview lighthouse lock clean chromium nginx node screenshots sokkvalitet kodagare lankar import ny-minnesanteckning ny-handelse ny-grupp
 
 $(STAMP): requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -99,6 +99,10 @@ nginx:
 	@command -v nginx >/dev/null || test -x /usr/sbin/nginx || { \
 	  echo "Installerar nginx (Debians paket) för webbläsartesterna ..."; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nginx >/dev/null; }
+
+## The search's query set (tests/search_queries.py) typed in Chromium: the share with its page in the top three.
+sokkvalitet: site chromium nginx
+	$(BIN)/python tests/tools/search_quality.py site
 
 ## Screenshots of each kind of page at desktop and phone width, into site-screenshots/,
 ## and of each form of the web editor, into the editors' guide (docs/redaktorer/bilder/).

@@ -246,8 +246,10 @@ def test_scan_cache_answers_only_for_the_same_bytes(tmp_path: Path):
 
     path = WRITERS["pdf"](tmp_path / "a.pdf", ["Inget känsligt"])
     file = PublishedFile(path, "a.pdf", "sida.md", 3, "bilagor.fil")
-    problems, notices, copies = guard_attachments(tmp_path, [file])
-    assert (problems, notices) == ([], []) and list(copies) == ["a.pdf"]
+    problems, notices, copies, inaccessible = guard_attachments(tmp_path, [file])
+    assert problems == [] and list(copies) == ["a.pdf"]
+    # An untagged PDF is published with a warning, not refused (test_attachment_access).
+    assert list(inaccessible) == ["a.pdf"] and all("inte tillgänglig för alla" in str(n) for n in notices)
     assert (tmp_path / ".cache" / "samverkan" / "bilagor.json").is_file()
     WRITERS["pdf"](path, [f"{VALID[:6]}-{VALID[6:]}"])
     cached = guard_attachments(tmp_path, [file])

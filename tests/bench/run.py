@@ -282,7 +282,7 @@ def guard_seconds(project: Path) -> dict:
     try:
         content_module.check_body = minutes_module.check_body = lambda *args: []
         content_module.check_text = minutes_module.check_text = lambda *args: []
-        content_module.guard_attachments = lambda *args: ([], [], {})
+        content_module.guard_attachments = lambda *args: ([], [], {}, {})
         without = statistics.median(load() for _ in range(3))
     finally:
         (content_module.check_body, minutes_module.check_body, content_module.check_text, minutes_module.check_text,

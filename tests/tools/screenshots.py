@@ -1,4 +1,6 @@
-"""Screenshots of each kind of page at desktop and phone width, for looking at.
+"""Screenshots of each kind of page at desktop and phone width, for looking at;
+the start page, a group, minutes, the calendar and a search also in the dark
+colour scheme.
 
     make screenshots            # builds the site, writes PNGs to site-screenshots/
 """
@@ -32,6 +34,8 @@ PAGES = {
 # The search box with results for a query, filters open.
 SEARCH = "skolfrånvaro"
 SIZES = {"dator": (1280, 900), "mobil": (390, 844)}
+IN_BOTH_SCHEMES = ("start", "grupp", "minnesanteckningar", "kalender")
+SCHEMES = {"ljus": "light", "mork": "dark"}
 
 
 def main(site: Path, out: Path) -> None:
@@ -44,18 +48,22 @@ def main(site: Path, out: Path) -> None:
             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
         )
         for size_name, (width, height) in SIZES.items():
-            page = browser.new_page(viewport={"width": width, "height": height}, locale="sv-SE")
-            for name, path in PAGES.items():
-                page.goto(base + path, wait_until="networkidle")
-                page.screenshot(path=str(out / f"{name}-{size_name}.png"), full_page=False)
-            page.goto(base, wait_until="networkidle")
-            page.locator("label.md-header__button[for=__search]" if width < 960 else "[data-sv-sok-fraga]").click()
-            page.locator("[data-sv-sok-fraga]").press_sequentially(SEARCH, delay=30)
-            page.locator(".md-search-result__item").first.wait_for()
-            page.locator("[data-sv-sok-filter] summary").click()
-            page.wait_for_timeout(500)
-            page.screenshot(path=str(out / f"sok-{size_name}.png"), full_page=False)
-            page.close()
+            for scheme_name, scheme in SCHEMES.items():
+                page = browser.new_page(viewport={"width": width, "height": height}, locale="sv-SE",
+                                        color_scheme=scheme)
+                suffix = size_name if scheme == "light" else f"{size_name}-{scheme_name}"
+                for name, path in PAGES.items():
+                    if scheme == "light" or name in IN_BOTH_SCHEMES:
+                        page.goto(base + path, wait_until="networkidle")
+                        page.screenshot(path=str(out / f"{name}-{suffix}.png"), full_page=False)
+                page.goto(base, wait_until="networkidle")
+                page.locator("label.md-header__button[for=__search]" if width < 960 else "[data-sv-sok-fraga]").click()
+                page.locator("[data-sv-sok-fraga]").press_sequentially(SEARCH, delay=30)
+                page.locator(".md-search-result__item").first.wait_for()
+                page.locator("[data-sv-sok-filter] summary").click()
+                page.wait_for_timeout(500)
+                page.screenshot(path=str(out / f"sok-{suffix}.png"), full_page=False)
+                page.close()
         browser.close()
     server.stop()
     print(f"Skärmbilder i {out}/")

@@ -30,7 +30,7 @@
   // The build puts the parts of compound words after this word (search_index.py).
   const SEPARATOR = "⁜";
   const PER_PAGE = 10;
-  const RERANK = 20; // results whose words are read before any is shown
+  const RERANK = 12; // results whose words are read before any is shown
   const TEASER_WORDS = 28;
   const DEBOUNCE_MS = 250;
   const MONTHS = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
@@ -69,7 +69,6 @@
   // thousand minutes they are as large as a query's index. Each option counts
   // the pages of the current query it would keep.
   let filled = null;
-  let counted = {};
   function fillFilters() {
     filled ??= load().then(async (pagefind) => {
       const available = await pagefind.filters();
@@ -78,14 +77,16 @@
           select.dataset.filter === "år" ? b.localeCompare(a) : a.localeCompare(b, "sv"));
         for (const name of names) select.add(new Option(name, name));
       }
-      countFilters(counted);
+      // Pagefind counts a query's pages per filter only once the filters
+      // are loaded: the query again, now with its counts.
+      if (input.value.trim()) search();
     });
     filled.catch(() => { filled = null; });
     return filled;
   }
 
   function countFilters(counts) {
-    counted = counts;
+    if (!Object.keys(counts).length) return; // not counted (filters not loaded yet)
     for (const select of selects) {
       const mine = counts[select.dataset.filter] || {};
       for (const option of select.options) {
@@ -288,10 +289,10 @@
     const [planned, known] = await Promise.all([plan(term.toLowerCase()), knownAnswers(term)]);
     if (mine !== generation) return;
     const query = planned.words.join(" ");
-    // The index chunks for what is typed so far, while the visitor types on;
-    // not for one or two letters, which would fetch a large part of the index.
     // A word on no page among words that are: searched without it, and said.
     const searchable = query && (!planned.unknown.length || planned.words.some((w) => !/^\d+$/.test(w)));
+    // The index chunks for what is typed so far, while the visitor types on;
+    // not for one or two letters, which would fetch a large part of the index.
     if (searchable && term.split(/\s+/).pop().length >= 3) pagefind.preload(query, { filters });
     await pause(DEBOUNCE_MS);
     if (mine !== generation) return;
@@ -309,7 +310,9 @@
     let corrected = planned.corrected.length
       ? ` Visar träffar för ${planned.corrected.map(([, to]) => `”${to}”`).join(", ")}.` : "";
     if (searchable && planned.unknown.length) {
-      corrected += ` Ordet ${planned.unknown.map((w) => `”${w}”`).join(", ")} finns inte på någon sida och är utelämnat.`;
+      const missing = planned.unknown.map((w) => `”${w}”`).join(", ");
+      corrected += planned.unknown.length === 1 ? ` Ordet ${missing} finns inte på någon sida och är utelämnat.`
+        : ` Orden ${missing} finns inte på någon sida och är utelämnade.`;
     }
     show(results, known, count === 0 ? `Inga träffar${said}.` : `${count === 1 ? "1 träff" : `${count} träffar`}${said}.${corrected}`, own);
     countFilters(found.filters || {});
@@ -328,8 +331,9 @@
       const text = page.content.split(/\s+/);
       const matched = new Set(page.locations.map((at) => plain(text[at] || "")));
       for (const word of (page.meta.title || "").split(/\s+/)) matched.add(plain(word));
-      const exact = wanted.every((word) => matched.has(word));
-      const near = exact && wanted.length > 1 && closeTogether(page.locations.map((at) => plain(text[at] || "")), page.locations, wanted);
+      const exact = wanted.every((word) => [...matched].some((found) => sameWord(found, word)));
+      const near = exact && wanted.length > 1 && closeTogether(
+        page.locations.map((at) => plain(text[at] || "")), page.locations, wanted);
       return { rank: near ? 0 : exact ? 1 : 2, result: { ...result, data: async () => page } };
     }));
     // Array sort is stable: Pagefind's order within each rank.
@@ -337,9 +341,20 @@
     return [...head.map((h) => h.result), ...results.slice(RERANK)];
   }
 
+  // The word as typed, or a form of it ("ledningsgruppen" for "ledningsgrupp",
+  // "läkemedelsgenomgångar" for "läkemedelsgenomgång"); not a longer word
+  // that only starts the same ("juni" for "ju", "Partille" for "par").
+  const ENDINGS = /^(?:e|a|n|t|s|en|et|er|ar|or|na|ne|es|ns|ts|ens|ets|ers|ars|ors|ena|arna|erna|orna|arnas|ernas|ornas|ande|ende|ade|ad|at|ats)$/;
+  function sameWord(found, word) {
+    if (found === word) return true;
+    if (found.startsWith(word)) return ENDINGS.test(found.slice(word.length));
+    return found.length >= 4 && word.startsWith(found) && ENDINGS.test(word.slice(found.length));
+  }
+
   // Several words as a phrase: all of them within a few words of each other somewhere on the page.
   function closeTogether(found, locations, wanted) {
-    const hits = found.map((word, i) => [locations[i], wanted.indexOf(word)]).filter(([, w]) => w >= 0);
+    const hits = found.map((word, i) => [locations[i], wanted.findIndex((w) => sameWord(word, w))])
+      .filter(([, w]) => w >= 0);
     const seen = new Map();
     let start = 0;
     for (let end = 0; end < hits.length; end++) {

@@ -15,6 +15,7 @@ from samverkan.safety.file_gate import filesystem_problems
 from samverkan.content.loaders.agreements import load_agreements
 from samverkan.content.loaders.calendar import CALENDAR_DIR, load_events, written_versions
 from samverkan.content.loaders.documents import check_document_references, load_documents
+from samverkan.content.loaders.accessibility import TEST_RUN_FILE
 from samverkan.content.loaders.glossary import load_glossary
 from samverkan.content.loaders.groups import check_group_references, load_groups
 from samverkan.content.loaders.common import map_in_parallel, regular_files
@@ -56,6 +57,9 @@ class LoadResult:
     # What the site publishes instead of each attachment (repository path ->
     # the copy without metadata; see clean_copies).
     copies: dict[str, str] = field(default_factory=dict)
+    # Published documents not everyone can read (repository path -> what
+    # keeps them from it; see attachment_access): warned about, not refused.
+    inaccessible: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def withheld(self) -> frozenset[str]:
@@ -93,7 +97,7 @@ def load_content(root: Path, today: date, workers: int = 1) -> LoadResult:
     problems.extend(guard_texts(root, workers, skip=guarded))
     problems.extend(filesystem_problems(root, CONTENT_ROOTS))
     published = [*_minutes_attachments(root, minutes), *_docs_files(root, problems)]
-    attachment_problems, notices, copies = guard_attachments(root, published, workers)
+    attachment_problems, notices, copies, inaccessible = guard_attachments(root, published, workers)
     problems.extend(attachment_problems)
     withheld = {p.file for p in problems if p.withhold}
     if withheld:  # only a preview gets this far with problems; it must not show these
@@ -104,7 +108,8 @@ def load_content(root: Path, today: date, workers: int = 1) -> LoadResult:
         news = [n for n in news if f"docs/{n.uri}" not in withheld]
     content = Content.build(today, groups, documents, minutes, events, agreements, tools, news, glossary,
                             plans=plans, representation=representation)
-    return LoadResult(content, _in_order(problems), _in_order([*calendar_notices, *notices]), copies)
+    return LoadResult(content, _in_order(problems), _in_order([*calendar_notices, *notices]), copies,
+                      {path: found for path, found in inaccessible.items() if path not in withheld})
 
 
 def check_answers(minutes, problems: list[Problem]) -> None:
@@ -207,7 +212,7 @@ def _docs_files(root: Path, problems: list[Problem]) -> list[PublishedFile]:
             or not path.is_file()
             or any(part.startswith(".") for part in parts)
             or path.suffix.lower() in MARKDOWN_SUFFIXES
-            or rel in (GLOSSARY_FILE, REPRESENTATION_FILE)
+            or rel in (GLOSSARY_FILE, REPRESENTATION_FILE, TEST_RUN_FILE)
             or rel.startswith(SITE_FILES)
         ):
             continue
@@ -221,10 +226,10 @@ def _docs_files(root: Path, problems: list[Problem]) -> list[PublishedFile]:
 
 def guard_attachments(
     root: Path, files: list[PublishedFile], workers: int = 1
-) -> tuple[list[Problem], list[Problem], dict[str, str]]:
+) -> tuple[list[Problem], list[Problem], dict[str, str], dict[str, tuple[str, ...]]]:
     """The privacy guard for every part of attachments with text, and the
     copies the site publishes instead of them: (problems, reminders, copies
-    by repository path)."""
+    by repository path, what keeps each document from being read by everyone)."""
     cache = ScanCache(root)
     readable = [(f, file_type(f.path.name).reader, content_key(f.path)) for f in files if file_type(f.path.name).reader]
     missing = list({key: (f.path, reader) for f, reader, key in readable if cache.get(key) is None}.items())
@@ -234,10 +239,13 @@ def guard_attachments(
     problems: list[Problem] = []
     notices: list[Problem] = []
     copies_wanted = {}
+    inaccessible: dict[str, tuple[str, ...]] = {}
     for file, reader, key in readable:
         found, reminders = scan_problems(file, cache.get(key))
         problems.extend(found)
         notices.extend(reminders)
+        if cache.get(key).access:
+            inaccessible[file.path.relative_to(root).as_posix()] = cache.get(key).access
         if not found:
             copies_wanted[file.path] = (file, reader, key)
     copies: dict[str, str] = {}
@@ -254,7 +262,7 @@ def guard_attachments(
             problems.append(Problem(file.page, file.line, file.field,
                                     f"bilagan {file.name} kan inte göras i ordning för publicering ({failure})",
                                     expected="en fil som går att öppna", withhold=True))
-    return problems, notices, copies
+    return problems, notices, copies, inaccessible
 
 
 def _copy_job(job: tuple[Path, str, Path]) -> str | None:

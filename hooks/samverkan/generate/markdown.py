@@ -86,7 +86,7 @@ def _environment() -> jinja2.Environment:
     env.filters["md"] = Md
     # Text inside the templates' own HTML (attributes, elements Markdown does not read).
     env.filters["html"] = lambda value: Md(html.escape(str(value), quote=True))
-    env.globals["url_from"] = url_from
+    env.globals["url_from"] = lambda page, target: Md(url_from(page, target))  # our own addresses
     env.filters["json"] = lambda value: Md(json.dumps(value, ensure_ascii=False))
     env.globals["mailto"] = mailto
     env.globals["external"] = external

@@ -9,6 +9,7 @@ from samverkan.content.model import Content, GroupType
 from samverkan.generate.calendar_pages import ARCHIVE, CALENDAR_INDEX, SUBSCRIBE, YEAR_WHEEL
 from samverkan.generate.follow_up_pages import NOSAM_OVERVIEW, REPRESENTATION_PAGE
 from samverkan.generate.links import agreement_uri, document_uri, group_uri, tool_uri
+from samverkan.generate.accessibility import STATEMENT_PAGE
 from samverkan.generate.open_data import DATA_PAGE
 from samverkan.generate.pages import DOCUMENTS_INDEX, GLOSSARY_PAGE, GROUPS_INDEX, MINUTES_INDEX, NOSAM_INDEX
 from samverkan.generate.register_pages import AGREEMENTS_INDEX, REVIEW_LIST, TOOLBOX_INDEX, TOOLBOX_TAGS
@@ -43,6 +44,7 @@ def navigation(content: Content, written_pages: Iterable[str]) -> list:
     if content.documents:
         nav.append({"Dokument": [DOCUMENTS_INDEX, *(document_uri(d) for d in content.documents)]})
     extra = ([GLOSSARY_PAGE] if content.glossary else []) + ([REVIEW_LIST] if content.tools else [])
+    extra += [STATEMENT_PAGE]
     extra += [REPRESENTATION_PAGE] if content.representation.known else []
     sections = _written_sections(written + extra)
     for section in sections:  # the open data is part of "Om webbplatsen"

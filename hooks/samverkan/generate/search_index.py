@@ -120,7 +120,7 @@ def with_parts(document: SearchDocument, parts: dict[str, tuple[str, ...]]) -> I
     days = [day for match in _DAYS.finditer(body) for day in match.group(1).split()]
     tail = (f'<p data-pagefind-weight="7">{PARTS_SEPARATOR} {html.escape(" ".join(in_title))}</p>'
             f'<p>{html.escape(" ".join(in_text))}</p>'
-            f'<p>{html.escape(" ".join(facts))}</p>'
+            f'<p data-pagefind-weight="2">{html.escape(" ".join(facts))}</p>'
             f'<p data-pagefind-weight="10">{" ".join(date_words(days))}</p>')
     body = body[: -len(END)] + tail + END
     return IndexedPage(f'<!DOCTYPE html><html lang="sv"><head></head><body>{body}</body></html>', found)

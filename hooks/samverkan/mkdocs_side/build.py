@@ -41,6 +41,8 @@ from samverkan.generate.news_feed import RSS_URI, minutes_feeds, rss
 from samverkan.generate.links import template_helpers
 from samverkan.generate.open_data import DATA_PAGE
 from samverkan.generate.output import GeneratedFile, GeneratedPage
+from samverkan.content.loaders.accessibility import load_test_run
+from samverkan.generate.accessibility import STATEMENT_PAGE, InaccessibleFile, mark_inaccessible_links, statement_page
 from samverkan.generate.places import places
 from samverkan.generate.search_answers import search_answers, search_page
 from samverkan.generate.pages import abbreviations, minutes_pages, site_assets, site_pages
@@ -150,6 +152,10 @@ def _load(config: MkDocsConfig) -> session.BuildState:
     pages = site_pages(result.content, site_url, minutes=lambda: elsewhere()[1])
     found_places = places(result.content)
     pages = (*pages, search_page(result.content, found_places))
+    assets = site_assets(result.content)
+    inaccessible = published_inaccessible(result.inaccessible, assets)
+    contact = open_data_settings(config).email
+    pages = (*pages, statement_page(result.content, list(inaccessible.values()), load_test_run(root), contact))
     updated = last_changed(root, CONTENT_ROOTS)
     # The open data: its page now, its files once the news have addresses (on_env).
     started = time.perf_counter()
@@ -165,7 +171,9 @@ def _load(config: MkDocsConfig) -> session.BuildState:
         root=root,
         pages=pages,
         files=(*elsewhere()[0], *minutes_feed_files, search_answers(result.content, found_places)),
-        assets=site_assets(result.content),
+        assets=assets,
+        inaccessible=inaccessible,
+        contact=contact,
         problem_banner=html_fixes.banner(problems),
         sources={p.uri: p.source for p in pages if p.source},
         updated=updated,
@@ -174,6 +182,17 @@ def _load(config: MkDocsConfig) -> session.BuildState:
         copies=result.copies,
         data_files=(*open_data.data_files(sets, site_url, published.licence), *CATALOGUE_FILES),
     )
+
+
+def published_inaccessible(found: dict[str, tuple[str, ...]], assets) -> dict[str, InaccessibleFile]:
+    """The documents not everyone can read, by their address on the site."""
+    published_as = {asset.source: asset.uri for asset in assets}
+    files = {}
+    for path, findings in found.items():
+        url = published_as.get(path) or (path.removeprefix("docs/") if path.startswith("docs/") else None)
+        if url is not None:
+            files[url] = InaccessibleFile(url, posixpath.basename(path), findings)
+    return files
 
 
 def open_data_settings(config: MkDocsConfig) -> Publisher:
@@ -405,6 +424,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 @session.timed
 def on_page_content(html_content: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    state = session.state()
+    if page.file.src_uri != STATEMENT_PAGE:  # the statement lists them, with the same words
+        html_content = mark_inaccessible_links(html_content, page.url, state.inaccessible, state.contact)
     return label_cells(html_content)  # tables as cards on a phone
 
 

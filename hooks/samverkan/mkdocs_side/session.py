@@ -15,7 +15,7 @@ import logging
 import os
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -59,6 +59,8 @@ class BuildState:
     news_dates: dict  # news post (docs path) -> its date
     copies: dict  # attachment (repository path) -> the copy published instead (no metadata)
     data_files: tuple[str, ...] = ()  # the open data's files, written in on_env (see build.open_data)
+    inaccessible: dict = field(default_factory=dict)  # site address -> InaccessibleFile (generate.accessibility)
+    contact: str = ""  # where visitors ask for an accessible copy
 
 
 # ---- This build ------------------------------------------------------------

@@ -19,6 +19,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from samverkan.safety.attachment_access import access_findings
 from samverkan.safety.attachment_text import READERS, Unreadable
 from samverkan.safety.privacy import find_identity_numbers, masked
 from samverkan.problems import Problem
@@ -28,7 +29,7 @@ MAX_BYTES = 20 * 1024 * 1024
 # bomb" would otherwise fill the memory of the build.
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 # Bump when a reader changes what it finds, so cached results are read anew.
-READER_VERSION = "3"
+READER_VERSION = "4"
 CACHE_FILE = Path(".cache") / "samverkan" / "bilagor.json"
 
 
@@ -144,6 +145,7 @@ class TextScan:
     hits: tuple[tuple[str, str], ...] = ()  # (where in the file, masked number)
     textless: bool = False  # a PDF without a text layer: cannot be checked
     unreadable: str | None = None
+    access: tuple[str, ...] = ()  # what keeps it from being read by everyone (attachment_access)
 
 
 def scan_file(path: Path, reader: str) -> TextScan:
@@ -160,7 +162,7 @@ def scan_file(path: Path, reader: str) -> TextScan:
     except Unreadable as error:
         return TextScan(unreadable=str(error))
     return TextScan(tuple((where, number) for number, where in hits.items()),
-                    textless=reader == "pdf" and not visible_text)
+                    textless=reader == "pdf" and not visible_text, access=access_findings(path, reader))
 
 
 class ScanCache:
@@ -174,7 +176,7 @@ class ScanCache:
             raw = json.loads(self.path.read_text(encoding="utf-8"))
             if raw.get("version") == READER_VERSION:
                 self.entries = {
-                    key: TextScan(tuple(map(tuple, v["hits"])), v["textless"], v["unreadable"])
+                    key: TextScan(tuple(map(tuple, v["hits"])), v["textless"], v["unreadable"], tuple(v["access"]))
                     for key, v in raw["entries"].items()
                 }
         except (OSError, ValueError, KeyError, TypeError):
@@ -193,7 +195,7 @@ class ScanCache:
         data = {
             "version": READER_VERSION,
             "entries": {
-                k: {"hits": list(v.hits), "textless": v.textless, "unreadable": v.unreadable}
+                k: {"hits": list(v.hits), "textless": v.textless, "unreadable": v.unreadable, "access": list(v.access)}
                 for k, v in sorted(self.entries.items())
             },
         }
@@ -242,6 +244,18 @@ def scan_problems(file: PublishedFile, scan: TextScan) -> tuple[list[Problem], l
             )
         )
     notices = []
+    if scan.access:
+        notices.append(
+            Problem(
+                file.page,
+                file.line,
+                file.field,
+                f"bilagan {file.name} är inte tillgänglig för alla: {', '.join(scan.access)}. Den publiceras, "
+                "med en upplysning till besökarna om att de kan be om en tillgänglig version, och står i "
+                "tillgänglighetsredogörelsen. Spara om originalet som tillgänglig PDF (i Word: Spara som → PDF → "
+                "Alternativ → ”Dokumentstrukturtaggar för hjälpmedel”), med titel, språk och alternativtext till bilderna",
+            )
+        )
     if scan.textless:
         notices.append(
             Problem(
