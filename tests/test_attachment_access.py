@@ -14,7 +14,7 @@ import pytest
 
 from bs4 import BeautifulSoup
 
-from conftest import SiteCopy
+from conftest import SiteCopy, samverkan_command
 from samverkan.safety.attachment_access import access_findings
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -160,3 +160,21 @@ def test_the_build_warns_the_editor_tells_the_visitor_and_lists_it_in_the_statem
     assert not any("2026-09-08-tillganglig.pdf" in r for r in rows)
     assert "delvis förenlig" in statement.get_text() or "inte testats" in statement.get_text()
     assert statement.find("a", href="https://www.digg.se/tdosanmalan") is not None
+
+
+def test_images_in_a_page_without_a_text_are_named_with_their_line(tmp_path: Path):
+    """`make check` and the build remind the editor of each image a screen
+    reader cannot describe; an image with a text, or marked decorative, passes."""
+    copy = SiteCopy(tmp_path / "repo")
+    (copy.root / "docs" / "om" / "karta.png").write_bytes(png().getvalue())
+    (copy.root / "docs" / "om" / "bilder.md").write_text(
+        "# Bilder\n\nOmrådet:\n\n![](karta.png)\n\n![Karta över Nordost](karta.png)\n\n"
+        '<img src="karta.png">\n\n<img src="karta.png" alt="">\n', encoding="utf-8")
+    result = copy.build()
+    assert result.returncode == 0, result.output
+    reminders = [line for line in result.output.splitlines() if "saknar alternativtext" in line]
+    assert len(reminders) == 2, reminders
+    assert "docs/om/bilder.md, rad 5" in reminders[0] and "bilden karta.png" in reminders[0]
+    assert "docs/om/bilder.md, rad 9" in reminders[1]
+    checked = samverkan_command("check", ".", cwd=copy.root)  # what `make check` runs
+    assert checked.returncode == 0 and (checked.stdout + checked.stderr).count("saknar alternativtext") == 2

@@ -25,7 +25,7 @@ from conftest import REPO  # noqa: E402
 from nginx_support import Nginx, nginx_binary  # noqa: E402
 from bench.search_ready import ENGINE, wire_bytes  # noqa: E402
 from search_queries import QUERIES  # noqa: E402
-from tools.search_quality import TOP, measure, report, search  # noqa: E402
+from tools.search_quality import measure, report, search  # noqa: E402
 
 SHOTS = Path(os.environ.get("SAMVERKAN_SKARMBILDER", REPO / "site-screenshots"))
 

@@ -54,6 +54,9 @@ from samverkan.content.load import guard_attachments, load_content  # noqa: E402
 from samverkan.generate import macros  # noqa: E402
 from samverkan.generate.calendar_pages import feed_files  # noqa: E402
 from samverkan.generate.navigation import navigation  # noqa: E402
+from samverkan.generate.accessibility import statement_page  # noqa: E402
+from samverkan.generate.search_answers import search_page  # noqa: E402
+from samverkan.content.loaders.accessibility import load_test_run  # noqa: E402
 from samverkan.generate.pages import abbreviations, site_assets, site_pages  # noqa: E402
 
 WORK = Path(os.environ.get("SAMVERKAN_BENCH_DIR", "/tmp/samverkan-bench"))
@@ -145,6 +148,8 @@ def export_plain(project: Path, plain: Path) -> None:
         path.write_text(f"{text}\n\n{abbreviations(content, text)}\n", encoding="utf-8")
         if not uri.startswith("aktuellt/posts/"):
             written.append(uri)
+    # The pages the build adds beside them: the search page, the accessibility statement.
+    pages = (*pages, search_page(content), statement_page(content, [], load_test_run(project), "samverkanstorget@example.se"))
     for page in pages:
         target = docs / page.uri
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -203,7 +208,7 @@ PREVIEW_EDITS = (
     ("Verktyg", "verktygslada/*.md", "sammanfattning"),
     ("Överenskommelse", "docs/overenskommelser/*.md", "text"),
     ("Nyhet", "docs/aktuellt/posts/*.md", "text"),
-    ("Egen sida", "docs/om/tillganglighet.md", "text"),
+    ("Egen sida", "docs/om/personuppgifter.md", "text"),
     ("Ordlista", "docs/om/ordlista.yml", "ordlista"),
     # A mistake saved and then corrected (the list of errors on every page
     # appears and goes). In minutes, the file edited most; a group's file with

@@ -176,7 +176,12 @@
     const rest = date ? date.rest : term;
     const typed = rest.match(/[\p{L}\p{N}]+/gu) || [];
     const planned = { words: date ? [date.word] : [], folded: false, corrected: [], unknown: [] };
+    const letters = []; // "i", "å": too short to search for, and said nothing about
     for (const word of typed) {
+      if (word.length < 2 && !/^\p{N}$/u.test(word)) {
+        letters.push(word);
+        continue;
+      }
       if (/^\p{N}+$/u.test(word)) {
         planned.words.push(word); // a year, a number: Pagefind reads it as it is
         continue;
@@ -210,6 +215,7 @@
         }
       }
     }
+    if (!planned.words.length && !planned.unknown.length) planned.unknown.push(...letters);
     return planned;
   }
 

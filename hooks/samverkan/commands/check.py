@@ -52,8 +52,6 @@ def run(folder: str = ".", write_owners: bool = False, as_json: bool = False) ->
     if problems:
         print(report(problems), file=sys.stderr)
         return 1
-    for notice in result.notices:
-        print(f"Påminnelse: {notice}")
     content = result.content
     owners = root / CODEOWNERS
     expected = codeowners(content)
@@ -71,6 +69,8 @@ def run(folder: str = ".", write_owners: bool = False, as_json: bool = False) ->
         f"{len(content.events)} händelser, {len(content.tools)} verktyg, {len(content.agreements)} "
         f"överenskommelser, {len(content.documents)} dokument och {len(content.news)} nyheter."
     )
+    for notice in result.notices:
+        print(f"Påminnelse: {notice}")
     for missing in meetings_without_minutes(content):
         group = content.groups[missing.group].name if missing.group in content.groups else missing.group
         print(f"Påminnelse: {group} hade möte {swedish_date(missing.date)} men har inga publicerade "

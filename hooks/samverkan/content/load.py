@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+from samverkan.safety.attachment_access import images_without_text
 from samverkan.safety.attachments import PublishedFile, ScanCache, content_key, file_type, scan_file, scan_problems, type_problem
 from samverkan.safety.clean_copies import CLEANER_VERSION, CannotClean, clean_copy
 from samverkan.content.event_history import CalendarHistory
@@ -95,6 +96,7 @@ def load_content(root: Path, today: date, workers: int = 1) -> LoadResult:
     plans = load_plans(root, groups, group_slugs, names, problems)
     check_answers(minutes, problems)
     problems.extend(guard_texts(root, workers, skip=guarded))
+    image_notices = images_without_text_in(root)
     problems.extend(filesystem_problems(root, CONTENT_ROOTS))
     published = [*_minutes_attachments(root, minutes), *_docs_files(root, problems)]
     attachment_problems, notices, copies, inaccessible = guard_attachments(root, published, workers)
@@ -108,7 +110,7 @@ def load_content(root: Path, today: date, workers: int = 1) -> LoadResult:
         news = [n for n in news if f"docs/{n.uri}" not in withheld]
     content = Content.build(today, groups, documents, minutes, events, agreements, tools, news, glossary,
                             plans=plans, representation=representation)
-    return LoadResult(content, _in_order(problems), _in_order([*calendar_notices, *notices]), copies,
+    return LoadResult(content, _in_order(problems), _in_order([*calendar_notices, *notices, *image_notices]), copies,
                       {path: found for path, found in inaccessible.items() if path not in withheld})
 
 
@@ -159,6 +161,31 @@ def guard_texts(root: Path, workers: int = 1, skip: set[str] = frozenset()) -> l
             if os.path.splitext(parts[-1])[1].lower() in TEXT_SUFFIXES and rel not in skip:
                 files.append((base.joinpath(*parts), rel))
     return [p for found in map_in_parallel(_guard_file, files, workers) for p in found]
+
+
+def images_without_text_in(root: Path) -> list[Problem]:
+    """A reminder for every image in every page's Markdown without a text for screen readers."""
+    found: list[Problem] = []
+    for folder in CONTENT_ROOTS:
+        base = root / folder
+        if not base.is_dir():
+            continue
+        for parts in regular_files(base):
+            if os.path.splitext(parts[-1])[1].lower() not in MARKDOWN_SUFFIXES:
+                continue
+            rel = "/".join((folder, *parts))
+            text, _ = read_text(base.joinpath(*parts), rel)
+            if text is not None and ("![" in text or "<img" in text.lower()):
+                found.extend(_IMAGES.get((rel, text), lambda: tuple(_images_of(rel, text))))
+    return found
+
+
+def _images_of(rel: str, text: str) -> list[Problem]:
+    source, _ = markdown_from_text(text, rel)
+    return images_without_text(source.body, rel, source.body_line) if source is not None else []
+
+
+_IMAGES = memo()
 
 
 def _guard_file(job: tuple[Path, str]) -> Sequence[Problem]:

@@ -9,13 +9,17 @@ a description (alt text) of every picture that is not marked decorative.
 Each finding is a short Swedish phrase for the editor's warning, the page's
 notice and the accessibility statement; none stops the build: a document
 from another organisation may be all there is, and then the visitor is
-offered an accessible copy on request.
+offered an accessible copy on request. Images in the pages' own text are
+held to the same: each needs a text that says what it shows.
 """
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
+
+from samverkan.problems import Problem
 
 # How many pages of a PDF are read for text: a scanned document has none on
 # any of them, a born-digital one on the first already.
@@ -162,3 +166,31 @@ def _odf(path: Path) -> tuple[str, ...]:
         if pictures:
             findings.append(f"{pictures} {'bild saknar' if pictures == 1 else 'bilder saknar'} alternativtext")
     return tuple(findings)
+
+
+# Images in a page's text: Markdown's ![text](address) and HTML's <img>.
+_MARKDOWN_IMAGE = re.compile(r"!\[(?P<text>[^\]]*)\]\((?P<address>[^)\s]*)")
+_HTML_IMAGE = re.compile(r"<img\b(?P<attributes>[^>]*)>", re.I)
+_SOURCE = re.compile(r"""\bsrc\s*=\s*["']?([^"'\s>]+)""", re.I)
+_ALT = re.compile(r"""\balt\s*=""", re.I)
+
+
+def images_without_text(body: str, file: str, body_line: int) -> list[Problem]:
+    """A reminder for each image in a page's Markdown that says nothing to a
+    screen reader: `![](karta.png)`, or an <img> without alt (alt="" is an
+    image that only decorates, and says so)."""
+    found = []
+    for match in _MARKDOWN_IMAGE.finditer(body):
+        if not match.group("text").strip():
+            found.append((match.start(), match.group("address")))
+    for match in _HTML_IMAGE.finditer(body):
+        if not _ALT.search(match.group("attributes")):
+            address = _SOURCE.search(match.group("attributes"))
+            found.append((match.start(), address.group(1) if address else "bild"))
+    return [
+        Problem(file, body_line + body.count("\n", 0, start), None,
+                f"bilden {address} saknar alternativtext: en skärmläsare kan inte säga vad den visar. Skriv det "
+                f"mellan hakparenteserna, till exempel ![Karta över området]({address}); en bild som bara pyntar "
+                'skrivs <img src="…" alt="">')
+        for start, address in sorted(found)
+    ]
