@@ -278,13 +278,14 @@ def test_compound_parts_are_searchable_but_never_in_a_teaser(example_site):
                  for a in menu if not a["href"].startswith("#")}
     reachable = {url.replace("//", "/").replace("/./", "/") for url in reachable}
     missing = sorted(url for url in reachable if url not in fragments and not url.startswith("/redaktor/"))
-    assert missing == [] and len(reachable) > 40, missing
+    assert missing == [] and len(reachable) > 20, missing  # the menu as this page shows it (pruned)
     for url in ("/grupper/nordost/ny-i-gruppen/", "/kalender/", "/kalender/arshjul/", "/nosam/oversikt/", "/minnesanteckningar/"):
         assert url in fragments, url
     # A teaser is cut from the page's own text: no breadcrumb, no fact box
     # labels before it; the facts and the day are searched after the separator.
     own, _, hidden = minutes["content"].partition(PARTS_SEPARATOR)
     assert not own.startswith("Minnesanteckningar ›") and "Mötestyp" not in own
-    assert "d20261117" in hidden.split() and "d1117" in hidden.split()
+    assert {"d20261117", "d1117"} <= set(hidden.replace(".", " ").split())
     group_own, _, group_hidden = fragments["/grupper/nordost/"]["content"].partition(PARTS_SEPARATOR)
-    assert "Ordförande" not in group_own and "Ordförande" in group_hidden
+    facts = "Kommun Göteborg Område Nordost"
+    assert facts not in " ".join(group_own.split()) and facts in " ".join(group_hidden.split())
