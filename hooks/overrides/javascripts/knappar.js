@@ -37,6 +37,18 @@
     }, 0);
   }
 
+  // The colour scheme: Material's hidden radio buttons, switched by Enter;
+  // Space, the other key for a button, does the same.
+  document.addEventListener("keydown", (event) => {
+    const option = event.target;
+    if (event.key !== " " || !(option instanceof HTMLInputElement) || option.name !== "__palette") return;
+    event.preventDefault();
+    const options = [...document.querySelectorAll("input[name=__palette]")];
+    const next = options[(options.indexOf(option) + 1) % options.length];
+    next.click();
+    next.focus();
+  }, true);
+
   function showState(box) {
     for (const button of document.querySelectorAll(BUTTON + "[aria-expanded]")) {
       if (labelOf(button)?.htmlFor === box.id) button.setAttribute("aria-expanded", String(box.checked));
