@@ -16,6 +16,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import quote, unquote, urlsplit
 
@@ -23,7 +24,7 @@ from samverkan.content.loaders.accessibility import TestRun
 from samverkan.content.model import Content
 from samverkan.generate.links import template_helpers
 from samverkan.generate.markdown import front_matter, render, search_facets
-from samverkan.generate.output import GeneratedPage
+from samverkan.generate.output import GeneratedAsset, GeneratedPage
 
 STATEMENT_PAGE = "om/tillganglighet.md"
 DIGG_COMPLAINTS = "https://www.digg.se/tdosanmalan"
@@ -32,14 +33,24 @@ _LINK = re.compile(r'<a\s[^>]*?href="(?P<href>[^"#?]+)(?:[#?][^"]*)?"[^>]*>.*?</
 
 @dataclass(frozen=True, slots=True)
 class InaccessibleFile:
-    url: str  # from the site's root: "minnesanteckningar/nordost/bilaga.pdf"
+    url: str  # from the site's root (and docs/, as a generated page links it): "minnesanteckningar/nordost/bilaga.pdf"
     name: str  # the file's name
     findings: tuple[str, ...]
 
-    @property
-    def source(self) -> str:
-        """The file as a link in a generated page's Markdown resolves it (from docs/)."""
-        return self.url
+
+
+def published_inaccessible(found: dict[str, tuple[str, ...]],
+                           assets: Iterable[GeneratedAsset]) -> dict[str, InaccessibleFile]:
+    """The documents not everyone can read (by repository path, from the
+    loaders), by their address on the site: an attachment where its minutes
+    publish it, a file in docs/ where MkDocs copies it."""
+    published_as = {asset.source: asset.uri for asset in assets}
+    files = {}
+    for path, findings in found.items():
+        url = published_as.get(path) or (path.removeprefix("docs/") if path.startswith("docs/") else None)
+        if url is not None:
+            files[url] = InaccessibleFile(url, posixpath.basename(path), findings)
+    return files
 
 
 def mark_inaccessible_links(page_html: str, page_url: str, inaccessible: dict[str, InaccessibleFile],

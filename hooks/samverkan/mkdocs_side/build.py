@@ -42,7 +42,7 @@ from samverkan.generate.links import template_helpers
 from samverkan.generate.open_data import DATA_PAGE
 from samverkan.generate.output import GeneratedFile, GeneratedPage
 from samverkan.content.loaders.accessibility import load_test_run
-from samverkan.generate.accessibility import STATEMENT_PAGE, InaccessibleFile, mark_inaccessible_links, statement_page
+from samverkan.generate.accessibility import STATEMENT_PAGE, mark_inaccessible_links, published_inaccessible, statement_page
 from samverkan.generate.places import places
 from samverkan.generate.search_answers import search_answers, search_page
 from samverkan.generate.pages import abbreviations, minutes_pages, site_assets, site_pages
@@ -182,17 +182,6 @@ def _load(config: MkDocsConfig) -> session.BuildState:
         copies=result.copies,
         data_files=(*open_data.data_files(sets, site_url, published.licence), *CATALOGUE_FILES),
     )
-
-
-def published_inaccessible(found: dict[str, tuple[str, ...]], assets) -> dict[str, InaccessibleFile]:
-    """The documents not everyone can read, by their address on the site."""
-    published_as = {asset.source: asset.uri for asset in assets}
-    files = {}
-    for path, findings in found.items():
-        url = published_as.get(path) or (path.removeprefix("docs/") if path.startswith("docs/") else None)
-        if url is not None:
-            files[url] = InaccessibleFile(url, posixpath.basename(path), findings)
-    return files
 
 
 def open_data_settings(config: MkDocsConfig) -> Publisher:
