@@ -21,18 +21,21 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 REPORT = '<html lang="sv"><head><title>Årsrapport 2026</title></head><body><h1>Årsrapport</h1><p>Året i korthet.</p></body></html>'
 
 
-def printed_pdf(path: Path, tagged: bool) -> Path:
-    """A PDF as Chromium prints it; tagged, it has structure, language and its title shown."""
-    playwright_api = pytest.importorskip("playwright.sync_api")
+@pytest.fixture
+def printed_pdf(browser):
+    """PDFs as Chromium prints them (the session's Chromium); tagged, one has
+    structure, language and its title shown."""
     if CHROMIUM is None:
         pytest.skip("Chromium is not installed")
-    with playwright_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+
+    def print_to(path: Path, tagged: bool) -> Path:
         page = browser.new_page()
         page.set_content(REPORT)
         path.write_bytes(page.pdf(tagged=tagged))
-        browser.close()
-    return path
+        page.close()
+        return path
+
+    return print_to
 
 
 def scanned_pdf(path: Path) -> Path:
@@ -81,13 +84,13 @@ def powerpoint(path: Path, title: str, descriptions: list[str | None]) -> Path:
     return path
 
 
-def test_a_tagged_pdf_passes_and_an_untagged_one_is_named(tmp_path: Path):
+def test_a_tagged_pdf_passes_and_an_untagged_one_is_named(tmp_path: Path, printed_pdf):
     assert access_findings(printed_pdf(tmp_path / "taggad.pdf", tagged=True), "pdf") == ()
     found = access_findings(printed_pdf(tmp_path / "otaggad.pdf", tagged=False), "pdf")
     assert found == ("saknar taggar (ingen struktur för skärmläsare)", "är inte märkt som taggad", "saknar dokumentspråk")
 
 
-def test_a_pdf_without_title_or_showing_its_file_name(tmp_path: Path):
+def test_a_pdf_without_title_or_showing_its_file_name(tmp_path: Path, printed_pdf):
     import pikepdf
 
     path = printed_pdf(tmp_path / "rapport.pdf", tagged=True)
@@ -132,7 +135,7 @@ def test_a_picture_marked_decorative_needs_no_description(tmp_path: Path):
     assert access_findings(path, "docx") == ()
 
 
-def test_the_build_warns_the_editor_tells_the_visitor_and_lists_it_in_the_statement(tmp_path: Path):
+def test_the_build_warns_the_editor_tells_the_visitor_and_lists_it_in_the_statement(tmp_path: Path, printed_pdf):
     """An untagged PDF attached to minutes: published (a warning, not a
     refusal), the minutes say so beside its link with a way to ask for an
     accessible copy, and the accessibility statement lists it."""
