@@ -31,6 +31,7 @@
   const SEPARATOR = "⁜";
   const PER_PAGE = 10;
   const RERANK = 12; // results whose words are read before any is shown
+  const RARE = 1; // pages: a word on no more is taken for a slip when a near one is on many
   const TEASER_WORDS = 28;
   const DEBOUNCE_MS = 250;
   const MONTHS = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
@@ -177,6 +178,7 @@
     const typed = rest.match(/[\p{L}\p{N}]+/gu) || [];
     const planned = { words: date ? [date.word] : [], folded: false, corrected: [], unknown: [] };
     const letters = []; // "i", "å": too short to search for, and said nothing about
+    let common;
     for (const word of typed) {
       if (word.length < 2 && !/^\p{N}$/u.test(word)) {
         letters.push(word);
@@ -196,8 +198,14 @@
       if (known[word] && spelled && known[spelled] > known[word]) {
         planned.words.push(spelled);
         planned.corrected.push([word, spelled]);
+      } else if (known[word] && known[word] <= RARE && word.length >= 5
+                 && (common = closest(word, known, 1, RARE * 3)) && common !== word) {
+        // A slip that stands on a page or two ("skolfrånvero" in a guide's
+        // example) beside the word on many: the word people mean.
+        planned.words.push(common);
+        planned.corrected.push([word, common]);
       } else if (known[word]) {
-        planned.words.push(word);
+        planned.words.push(baseForm(word, known)); // "psykiatrin": Pagefind finds "psykiatri…" by its start
       } else if (word.length >= 4 && keys.some((k) => k.startsWith(word))) {
         planned.words.push(word); // still being typed
       } else if (word.length >= 5 && keys.some((k) => k.length >= 4 && word.startsWith(k) && word.length - k.length <= 4)) {
@@ -219,12 +227,25 @@
     return planned;
   }
 
-  // The word of the site nearest to a typed one, the more common first.
-  function closest(word, known, most) {
+  // A form of a word the site also has without its ending ("ledningsgruppen",
+  // "psykiatrin", "mötet"): searched by the shorter, which Pagefind matches as
+  // the start of every form, the one typed included.
+  function baseForm(word, known) {
+    for (let cut = Math.min(5, word.length - 4); cut >= 1; cut--) {
+      const base = word.slice(0, -cut);
+      if (known[base] && ENDINGS.test(word.slice(-cut))) return base;
+    }
+    return word;
+  }
+
+  // The word of the site nearest to a typed one (on at least `fewest`
+  // pages), the more common first.
+  function closest(word, known, most, fewest = 1) {
     let best = null;
     let bestDistance = most + 1;
     const folded = fold(word);
     for (const [candidate, pages] of Object.entries(known)) {
+      if (pages < fewest || candidate === word) continue;
       const d = distance(folded, fold(candidate), most);
       if (d < bestDistance || (d === bestDistance && best && pages > known[best])) {
         best = candidate;
@@ -253,7 +274,9 @@
   // The answers the site knows outright for this query.
   async function knownAnswers(term) {
     const known = await answers();
-    const query = fold(term.toLowerCase().trim());
+    const asked = fold(term.toLowerCase().trim());
+    // "NOSAM Angered", "Västbus Mölndal": the kind of group before a place asks for the place's group.
+    const query = asked.replace(/^(?:nosam|vastbus(?:grupp(?:en)?)?|nosam-gruppen)\s+/, "");
     const typed = query.match(/[\p{L}\p{N}-]+/gu) || [];
     const found = [];
     // Only a query that is the place or the abbreviation: "ny i nosam nordost"
@@ -272,7 +295,7 @@
       }
     }
     for (const term of known.termer || []) {
-      if (query !== fold(term.term.toLowerCase())) continue;
+      if (asked !== fold(term.term.toLowerCase())) continue;
       const text = `${term.term} betyder ${term.betydelse}.`;
       for (const page of term.sidor) found.push({ url: new URL(page.url, root).pathname, title: page.titel, kind: "Förkortning", text });
       found.push({ url: new URL(known.ordlista, root).pathname, title: `${term.term}: ${term.betydelse}`, kind: "Ordlistan", text });
