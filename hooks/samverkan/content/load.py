@@ -174,13 +174,18 @@ def images_without_text_in(root: Path) -> list[Problem]:
             if os.path.splitext(parts[-1])[1].lower() not in MARKDOWN_SUFFIXES:
                 continue
             rel = "/".join((folder, *parts))
-            text, _ = read_text(base.joinpath(*parts), rel)
-            if text is not None and ("![" in text or "<img" in text.lower()):
-                found.extend(_IMAGES.get((rel, text), lambda: tuple(_images_of(rel, text))))
+            path = base.joinpath(*parts)
+            stat = path.stat()
+            # The loaders read these files already; a preview rebuild reads
+            # again only the ones that changed.
+            found.extend(_IMAGES.get((rel, stat.st_mtime_ns, stat.st_size), lambda: tuple(_images_of(path, rel))))
     return found
 
 
-def _images_of(rel: str, text: str) -> list[Problem]:
+def _images_of(path: Path, rel: str) -> list[Problem]:
+    text, _ = read_text(path, rel)
+    if text is None or ("![" not in text and "<img" not in text.lower()):
+        return []
     source, _ = markdown_from_text(text, rel)
     return images_without_text(source.body, rel, source.body_line) if source is not None else []
 

@@ -57,8 +57,8 @@ def mark_inaccessible_links(page_html: str, page_url: str, inaccessible: dict[st
                             contact: str) -> str:
     """Each link to a document not everyone can read, followed by a notice
     saying so and a way to ask for an accessible copy."""
-    if not inaccessible:
-        return page_html
+    if not inaccessible or not any(f.name in page_html or quote(f.name) in page_html for f in inaccessible.values()):
+        return page_html  # most pages link none of them: no need to read every link
     folder = page_url if page_url.endswith("/") else posixpath.dirname(page_url) + "/"
 
     def noted(match: re.Match) -> str:
