@@ -191,3 +191,19 @@ def test_the_list_to_the_left_is_short_and_starts_with_the_calendar(collections,
     assert not any(c["name"].split("-", 1)[-1] in wound_up for c in collections.values() if "-" in c["name"])
     assert len(visible) <= 2 + sum(g.is_current(content.today) for g in content.groups.values()) + 8
     assert all(c.get("hide") for c in collections.values() if c["name"].startswith("handlingsplaner-"))
+
+
+def test_the_installed_decap_reads_an_unsaved_copy_only_after_its_form_has_loaded():
+    """The fix for Decap's restore that a late load overwrites (browser test:
+    test_web_editor.py) fits the installed Decap exactly once; another shape
+    is reported, never half-patched."""
+    script = (REPO / "node_modules" / "decap-cms" / "dist" / "decap-cms.js").read_text(encoding="utf-8")
+    fixed = ec.decap_restoring_after_load(script)
+    assert fixed is not None and fixed.count(".finally(()=>") == script.count(".finally(()=>") + 1
+    assert ec.decap_restoring_after_load(fixed) is None
+    shape = "{const{x:a}=this.props;R(c,s),n?C(c,this.props.location.search):L(c,s);go()}"
+    assert ec.decap_restoring_after_load(shape) == (
+        "{const{x:a}=this.props;Promise.resolve(n?C(c,this.props.location.search):L(c,s)).finally(()=>R(c,s));go()}"
+    )
+    assert ec.decap_restoring_after_load(shape + shape) is None
+    assert ec.decap_restoring_after_load("R(c,s);n?C(c,this.props.location.search):L(c,s);") is None

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -465,6 +466,36 @@ ASSETS = Path(__file__).parent / "assets"
 EDITOR_SCRIPTS = ("redaktor-start.js", "decap-cms.js", "regler-data.js", "regler.js", "redaktor.js")
 EDITOR_FILES = ("redaktor-start.js", "regler.js", "redaktor.js", "redaktor.css")
 RULES_DATA = "regler-data.js"
+
+
+# Decap asks whether to restore a form's unsaved copy as soon as it has read
+# the copy, while it is still loading the entry (an existing file, or a new
+# one's empty form after listing its attachments). When that load answers
+# last it overwrites the restored text: the text shows for a moment and is
+# gone (decap-cms issues 5055 and 6989, open for 3.x). On GitLab the load is
+# a request and the copy a local read, so it would happen nearly every time.
+# The copy is read only once the entry is loaded. Matched on the shape of
+# Decap's `componentDidMount`, whatever the minifier named its variables.
+_RESTORE_BEFORE_LOAD = re.compile(
+    r"(?P<retrieve>[\w$]+)\((?P<collection>[\w$]+),(?P<slug>[\w$]+)\),"
+    r"(?P<new>[\w$]+)\?(?P<create>[\w$]+)\((?P=collection),this\.props\.location\.search\)"
+    r":(?P<load>[\w$]+)\((?P=collection),(?P=slug)\);"
+)
+
+
+def decap_restoring_after_load(script: str) -> str | None:
+    """Decap's script with the unsaved copy offered after the entry has
+    loaded; None when this version of Decap has another shape (then the
+    fix must be looked at again, and the build says so)."""
+    found = list(_RESTORE_BEFORE_LOAD.finditer(script))
+    if len(found) != 1:
+        return None
+    m = found[0]
+    fixed = (
+        f"Promise.resolve({m['new']}?{m['create']}({m['collection']},this.props.location.search)"
+        f":{m['load']}({m['collection']},{m['slug']})).finally(()=>{m['retrieve']}({m['collection']},{m['slug']}));"
+    )
+    return script[:m.start()] + fixed + script[m.end():]
 
 
 @functools.cache  # the same for every build of a process
