@@ -482,22 +482,6 @@ def test_a_closed_form_offers_what_was_typed_and_keeps_it(served, browser, form)
         editor.close()
 
 
-def decap_backups(page) -> list[str]:
-    """The keys of the copies Decap keeps of unsaved forms (localForage's
-    IndexedDB store in this browser profile)."""
-    return page.evaluate("""() => new Promise(resolve => {
-        const opening = indexedDB.open('localforage');
-        opening.onerror = () => resolve([]);
-        opening.onsuccess = () => {
-            const db = opening.result;
-            if (!db.objectStoreNames.contains('keyvaluepairs')) { db.close(); resolve([]); return; }
-            const keys = db.transaction('keyvaluepairs').objectStore('keyvaluepairs').getAllKeys();
-            keys.onsuccess = () => { db.close(); resolve(keys.result.map(String)); };
-            keys.onerror = () => { db.close(); resolve([]); };
-        };
-    })""")
-
-
 # Words of Decap's English interface (whole words, as shown).
 ENGLISH = re.compile(r"\b(Add|No|Rich Text|Oops|UTC|optional|Publish|Published|Save|Saving|Delete|Collections|"
                      r"Search|Expand|Collapse|Choose|Entries|View as|Sort by|Loading|Quick add|Status|Draft|"
