@@ -75,8 +75,10 @@ lighthouse: $(STAMP) $(NPM_STAMP) chromium nginx
 	$(BIN)/python tests/tools/lighthouse.py --readme docs/utveckling/prestanda.md
 
 ## Every test (the browser tests need Debian's Chromium and nginx; installed here when missing).
+## Two workers, a test file each at a time: a file's site and browser are built once.
+TEST_WORKERS ?= 2
 test: $(STAMP) $(NPM_STAMP) chromium nginx
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --numprocesses=$(TEST_WORKERS) --dist=loadfile
 
 ## The web editor (Decap CMS) and its local backend, exactly as package-lock.json pins them
 ## (versions and integrity hashes); Node.js and npm from Debian when missing.

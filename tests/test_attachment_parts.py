@@ -5,7 +5,6 @@ Real files, made by the real libraries of each format."""
 
 from __future__ import annotations
 
-import io
 import zipfile
 from pathlib import Path
 

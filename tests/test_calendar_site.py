@@ -7,7 +7,7 @@ import re
 import icalendar
 
 from conftest import SiteCopy
-from test_site_build import article, link, text_of
+from test_site_build import article, link
 
 
 def test_upcoming_by_month_with_group_place_time_and_add_link(example_site):

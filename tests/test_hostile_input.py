@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-import string
 from datetime import date
 from pathlib import Path
 

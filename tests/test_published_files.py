@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 
-from conftest import REPO, TODAY, SiteCopy, samverkan_command
+from conftest import TODAY, SiteCopy, samverkan_command
 from test_privacy import VALID
 
 

@@ -80,8 +80,6 @@ def test_external_link_report(example_site):
 
 
 def test_the_site_address_comes_from_the_environment_also_under_a_sub_path(site_copy):
-    import gzip
-
     address = "https://org.github.io/samverkanstorget/"
     result = site_copy.build(env={"SAMVERKAN_ADRESS": address})
     assert result.returncode == 0, result.output

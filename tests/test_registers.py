@@ -16,7 +16,7 @@ from samverkan.content.model import Agreement, AgreementStatus, AgreementType, S
 
 from conftest import REPO, SiteCopy, search_urls
 from test_groups_loader import write_group
-from test_site_build import article, link, text_of
+from test_site_build import article
 
 TODAY = date(2026, 11, 24)
 

@@ -6,7 +6,6 @@ import posixpath
 
 import json
 import re
-from pathlib import Path
 from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup

@@ -3,8 +3,6 @@ and scanned attachments. Real builds, real documents, real parsers."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 

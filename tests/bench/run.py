@@ -18,19 +18,16 @@ and a random sequence of edits is checked against fresh builds.
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import os
 import statistics
 import platform
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import threading
 import time
-import urllib.request
 from datetime import date
 from pathlib import Path
 
@@ -50,7 +47,7 @@ from samverkan.generate.news_feed import minutes_feeds  # noqa: E402
 from search_ready import PHONE_SLOWDOWN, QUERIES, chromium, search_on_a_phone  # noqa: E402
 from preview_support import Editor, Preview, differences, environment, fresh_build  # noqa: E402
 from samverkan.safety.attachments import ScanCache  # noqa: E402
-from samverkan.content.load import guard_attachments, load_content  # noqa: E402
+from samverkan.content.load import load_content  # noqa: E402
 from samverkan.generate import macros  # noqa: E402
 from samverkan.generate.calendar_pages import feed_files  # noqa: E402
 from samverkan.generate.navigation import navigation  # noqa: E402
