@@ -477,7 +477,7 @@ RULES_DATA = "regler-data.js"
 # The copy is read only once the entry is loaded. Matched on the shape of
 # Decap's `componentDidMount`, whatever the minifier named its variables.
 _RESTORE_BEFORE_LOAD = re.compile(
-    r"(?P<retrieve>[\w$]+)\((?P<collection>[\w$]+),(?P<slug>[\w$]+)\),"
+    r"(?<![\w$.])(?P<retrieve>[\w$]+)\((?P<collection>[\w$]+),(?P<slug>[\w$]+)\),"
     r"(?P<new>[\w$]+)\?(?P<create>[\w$]+)\((?P=collection),this\.props\.location\.search\)"
     r":(?P<load>[\w$]+)\((?P=collection),(?P=slug)\);"
 )
@@ -487,7 +487,15 @@ def decap_restoring_after_load(script: str) -> str | None:
     """Decap's script with the unsaved copy offered after the entry has
     loaded; None when this version of Decap has another shape (then the
     fix must be looked at again, and the build says so)."""
-    found = list(_RESTORE_BEFORE_LOAD.finditer(script))
+    # The regex only near its one literal part: over all 5 MB it takes a third of a second.
+    found, seen, anchor = [], set(), ",this.props.location.search):"
+    at = script.find(anchor)
+    while at != -1:
+        for m in _RESTORE_BEFORE_LOAD.finditer(script, max(0, at - 120), at + 120):
+            if m.start() not in seen:
+                seen.add(m.start())
+                found.append(m)
+        at = script.find(anchor, at + 1)
     if len(found) != 1:
         return None
     m = found[0]
