@@ -380,6 +380,16 @@ def test_keyboard_reaches_the_content_through_named_visible_stops(page, site_url
 NARROW = {"telefon": (320, 640), "400 % zoom": (320, 256)}
 
 
+def settle(page) -> None:
+    """After a key press: two frames for what it starts, then until its
+    transitions (the drawer sliding in, the search fading) have ended. Not a
+    fixed pause, which a loaded machine outlasts."""
+    page.evaluate("""() => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(() =>
+        Promise.all(document.getAnimations()
+            .filter(a => a.effect && a.effect.getTiming().iterations !== Infinity)
+            .map(a => a.finished.catch(() => null))).then(() => resolve(true)))))""")
+
+
 def focused(page) -> dict:
     return page.evaluate("""() => { const e = document.activeElement; const r = e.getBoundingClientRect();
         const s = getComputedStyle(e);
@@ -410,30 +420,30 @@ def test_the_keyboard_opens_menu_search_and_colour_scheme_at_320_px(page, site_u
     menu = tab_to(page, "Meny")
     assert menu["role"] == "button" and menu["visible"] and menu["outline"] and menu["expanded"] == "false", menu
     page.keyboard.press("Enter")
-    page.wait_for_timeout(300)
+    settle(page)
     inside = focused(page)
     assert page.evaluate("document.getElementById('__drawer').checked") and inside["visible"], inside
     assert page.locator("label[for=__drawer] [role=button]").get_attribute("aria-expanded") == "true"
     # The drawer opens on the page's own submenu; its way back is a button.
     assert inside["name"].startswith("Tillbaka från") and inside["role"] == "button", inside
     page.keyboard.press(" ")
-    page.wait_for_timeout(300)
+    settle(page)
     up = focused(page)
     assert up["role"] == "button" and up["expanded"] == "false" and up["visible"], up  # the section's toggle
     page.keyboard.press("Escape")
-    page.wait_for_timeout(300)
+    settle(page)
     back = focused(page)
     assert back["name"] == "Meny" and not page.evaluate("document.getElementById('__drawer').checked"), back
     # Search: a button, then the box; Escape returns to the button.
     search_button = tab_to(page, "Sök")
     assert search_button["role"] == "button" and search_button["visible"], search_button
     page.keyboard.press(" ")
-    page.wait_for_timeout(300)
+    settle(page)
     assert page.evaluate("document.activeElement.matches('[data-sv-sok-fraga]')")
     page.keyboard.type("nordost")
     page.locator(".md-search-result__item").first.wait_for()
     page.keyboard.press("Escape")
-    page.wait_for_timeout(300)
+    settle(page)
     assert focused(page)["name"] == "Sök" and not page.evaluate("document.getElementById('__search').checked")
     # The colour scheme: Material's radio button, switched by Enter.
     page.goto(site_url + "kalender/")
@@ -446,10 +456,10 @@ def test_the_keyboard_opens_menu_search_and_colour_scheme_at_320_px(page, site_u
     chosen = "document.body.dataset.mdColorMedia"  # the system's, light, dark
     first = page.evaluate(chosen)
     page.keyboard.press("Enter")
-    page.wait_for_timeout(200)
+    settle(page)
     second = page.evaluate(chosen)
     page.keyboard.press(" ")
-    page.wait_for_timeout(200)
+    settle(page)
     third = page.evaluate(chosen)
     assert len({first, second, third}) == 3, (first, second, third)  # light, dark, the system's: each key moves on
     assert page.evaluate("document.activeElement.name") == "__palette"
