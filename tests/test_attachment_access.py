@@ -181,3 +181,32 @@ def test_images_in_a_page_without_a_text_are_named_with_their_line(tmp_path: Pat
     assert "docs/om/bilder.md, rad 9" in reminders[1]
     checked = samverkan_command("check", ".", cwd=copy.root)  # what `make check` runs
     assert checked.returncode == 0 and (checked.stdout + checked.stderr).count("saknar alternativtext") == 2
+
+
+def test_the_notice_follows_every_spelling_of_a_link_and_only_to_that_file():
+    """A link to the document however its address is written (as is, with
+    %-escapes, with &amp;), from the page's folder; not a link to another
+    file of the same name, nor an address elsewhere."""
+    from samverkan.generate.accessibility import mark_inaccessible_links, published_inaccessible
+    from samverkan.generate.output import GeneratedAsset
+
+    found = {
+        "minnesanteckningar/nordost/Plan för år & dag.pdf": ("inte taggad",),
+        "docs/dokument/rapport.pdf": ("ingen titel",),
+    }
+    assets = [GeneratedAsset("minnesanteckningar/nordost/2026-11-17/Plan för år & dag.pdf",
+                             "minnesanteckningar/nordost/Plan för år & dag.pdf")]
+    documents = published_inaccessible(found, assets)
+    page = "minnesanteckningar/nordost/2026-11-17/"
+    links = ['<a href="Plan%20f%C3%B6r%20%C3%A5r%20%26%20dag.pdf">a</a>',
+             '<a href="Plan för år &amp; dag.pdf#sida=2">b</a>',
+             '<a href="../../../dokument/rapport.pdf">c</a>',
+             '<a href="../2026-10-01/rapport.pdf">d</a>',
+             '<a href="https://example.org/dokument/rapport.pdf">e</a>',
+             '<a href="/dokument/rapport.pdf">f</a>']
+    marked = mark_inaccessible_links("<p>" + " ".join(links) + "</p>", page, documents, "nosam@example.se")
+    notices = BeautifulSoup(marked, "html.parser").select(".sv-otillganglig")
+    assert [n.find_previous("a").get_text() for n in notices] == ["a", "b", "c"], marked
+    assert "inte taggad" in notices[0].get_text() and "ingen titel" in notices[2].get_text()
+    unlinked = "<p>Se Plan för år &amp; dag.pdf i pärmen.</p>"
+    assert mark_inaccessible_links(unlinked, page, documents, "nosam@example.se") == unlinked

@@ -155,7 +155,7 @@ def _load(config: MkDocsConfig) -> session.BuildState:
     assets = site_assets(result.content)
     inaccessible = published_inaccessible(result.inaccessible, assets)
     contact = open_data_settings(config).email
-    pages = (*pages, statement_page(result.content, list(inaccessible.values()), load_test_run(root), contact))
+    pages = (*pages, statement_page(result.content, list(inaccessible.by_url.values()), load_test_run(root), contact))
     updated = last_changed(root, CONTENT_ROOTS)
     # The open data: its page now, its files once the news have addresses (on_env).
     started = time.perf_counter()

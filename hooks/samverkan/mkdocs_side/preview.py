@@ -135,7 +135,7 @@ def plan_rendering(files: Files, config: MkDocsConfig, state: session.BuildState
         # A page's notice beside a link to a document not everyone can read
         # (generate/accessibility.py) comes from the document, not the page:
         # when that list changes, which is seldom, every page is made anew.
-        json.dumps(sorted((url, f.findings) for url, f in state.inaccessible.items()), ensure_ascii=False),
+        json.dumps(sorted((url, f.findings) for url, f in state.inaccessible.by_url.items()), ensure_ascii=False),
     )
     session.rendering = (inputs, session.preview.plan(site, inputs), site, {})
 

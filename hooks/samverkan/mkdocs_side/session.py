@@ -23,6 +23,7 @@ from mkdocs.structure.files import File, Files
 
 from samverkan import memo
 from samverkan.content.model import Content
+from samverkan.generate.accessibility import InaccessibleDocuments
 from samverkan.generate.output import GeneratedAsset, GeneratedFile, GeneratedPage
 from samverkan.generate.search_index import SearchIndexing
 from samverkan.mkdocs_side.parallel import MarkdownPool
@@ -59,7 +60,7 @@ class BuildState:
     news_dates: dict  # news post (docs path) -> its date
     copies: dict  # attachment (repository path) -> the copy published instead (no metadata)
     data_files: tuple[str, ...] = ()  # the open data's files, written in on_env (see build.open_data)
-    inaccessible: dict = field(default_factory=dict)  # site address -> InaccessibleFile (generate.accessibility)
+    inaccessible: InaccessibleDocuments = field(default_factory=InaccessibleDocuments.none)
     contact: str = ""  # where visitors ask for an accessible copy
 
 
