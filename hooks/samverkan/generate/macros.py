@@ -16,6 +16,7 @@ from samverkan.problems import did_you_mean
 from samverkan.generate.markdown import render
 from samverkan.generate.calendar_pages import upcoming
 from samverkan.generate.links import template_helpers
+from samverkan.generate.search_answers import place_finder
 
 
 class MacroError(Exception):
@@ -77,13 +78,6 @@ def latest_news(content: Content, page_uri: str, antal: int = 3) -> str:
     if not content.news:
         return "Inga nyheter ännu."
     return render("news_list.md.j2", page_uri, **template_helpers(content), posts=content.news[:antal])
-
-
-def place_finder(content: Content, page_uri: str) -> str:
-    """"Which group is mine?": a municipality or district, and the groups that meet for it."""
-    from samverkan.generate.search_answers import place_finder as finder
-
-    return finder(content, page_uri)
 
 
 MACROS = {
